@@ -1,0 +1,19 @@
+package io.github.atlassianlifecycle.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The ready-to-run application: Camunda with its webapps and REST API, plus this plugin (which arrives through
+ * auto-configuration, exactly as in any other Camunda Spring Boot app that adds the jar). Only the
+ * application-specific parts live in this package.
+ */
+@SpringBootApplication
+public class AtlassianLifecycleApplication {
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(AtlassianLifecycleApplication.class);
+        application.addListeners(new ProductionSettingsCheck());
+        application.run(args);
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.atlassianlifecycle.client;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every failed call to an Atlassian API. {@link #isTransient()} tells the two kinds apart:
+ * <ul>
+ *   <li><b>transient</b> (429, 5xx, 408, timeouts, connection failures): the same call may succeed later, so the
+ *   process retries it; a 429 carries {@link #retryAt()};</li>
+ *   <li><b>business</b> (400, 401, 403, 404, 409, ...): retrying changes nothing, so the process models it, using
+ *   {@link #errorKey()} (the API's own code, for example {@code forbidden.unclaimedDomain} or
+ *   {@code ADMIN-UAM-409-2}) and {@link #reasonKey()} (for example {@code externalDirectory.scim}).</li>
+ * </ul>
+ * The message names the API, the operation, the status and the API's own explanation; it never holds a credential.
+ */
+public class AtlassianApiException extends RuntimeException {
+
+    /** How the process should treat a failure. */
+    public enum Kind { TRANSIENT, BUSINESS }
+
+    private final ApiFamily family;
+    private final String operation;
+    private final int status;
+    private final Kind kind;
+    private final String errorKey;
+    private final String reasonKey;
+    private final String detail;
+    private final Map<String, String> fieldErrors;
+    private final Instant retryAt;
+    private final String requestId;
+
+    public AtlassianApiException(ApiFamily family, String operation, int status, String errorKey, String reasonKey,
+            String detail, Map<String, String> fieldErrors, Instant retryAt, String requestId, Throwable cause) {
+        super(message(family, operation, status, errorKey, reasonKey, detail), cause);
+        this.family = family;
+        this.operation = operation;
+        this.status = status;
+        this.kind = kindOf(status);
+        this.errorKey = errorKey;
+        this.reasonKey = reasonKey;
+        this.detail = detail;
+        this.fieldErrors = fieldErrors == null ? Map.of() : Map.copyOf(fieldErrors);
+        this.retryAt = retryAt;
+        this.requestId = requestId;
+    }
+
+    /** A call that got no HTTP answer at all: connection refused, reset, or timed out. */
+    public static AtlassianApiException noAnswer(ApiFamily family, String operation, String what, Throwable cause) {
+        return new AtlassianApiException(family, operation, 0, null, null, what, null, null, null, cause);
+    }
+
+    /** 0 (no answer), 408, 429 and 5xx may succeed when tried again; everything else will not. */
+    public static Kind kindOf(int status) {
+        return status == 0 || status == 408 || status == 429 || status >= 500 ? Kind.TRANSIENT : Kind.BUSINESS;
+    }
+
+    private static String message(ApiFamily family, String operation, int status, String errorKey, String reasonKey,
+            String detail) {
+        StringBuilder message = new StringBuilder(family.displayName()).append(' ').append(operation);
+        message.append(status == 0 ? " got no answer" : " answered " + status);
+        if (errorKey != null) {
+            message.append(' ').append(errorKey);
+        }
+        if (reasonKey != null) {
+            message.append(" (").append(reasonKey).append(')');
+        }
+        if (detail != null && !detail.isBlank()) {
+            message.append(": ").append(detail);
+        }
+        return message.toString();
+    }
+
+    public ApiFamily family() {
+        return family;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    /** HTTP status, or 0 when there was no answer. */
+    public int status() {
+        return status;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isTransient() {
+        return kind == Kind.TRANSIENT;
+    }
+
+    public boolean isRateLimited() {
+        return status == 429;
+    }
+
+    /** The API's own error code or key, if its body had one. */
+    public String errorKey() {
+        return errorKey;
+    }
+
+    /** Why an action is restricted (user management {@code context.reason.key}), if the body said. */
+    public String reasonKey() {
+        return reasonKey;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** Field errors of a 400, field name to message. */
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** When a rate-limited call may be tried again, from {@code Retry-After} or {@code X-RateLimit-Reset}. */
+    public Optional<Instant> retryAt() {
+        return Optional.ofNullable(retryAt);
+    }
+
+    /** Atlassian's request or trace id, for support cases and the audit record. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+}

@@ -1,0 +1,203 @@
+package io.github.atlassianlifecycle.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Every setting of the plugin, under {@code atlassian.*}. In production they come from environment variables
+ * ({@code ATLASSIAN_ORG_ID}, {@code ATLASSIAN_ORG_API_KEY}, ...); the demo profile points them at the built-in
+ * simulator. {@link AtlassianSettingsValidator} checks them at startup.
+ */
+@ConfigurationProperties("atlassian")
+public class AtlassianProperties implements Validator {
+
+    /** Base URL of the organization admin, user management and SCIM APIs. A path such as {@code /sim/api} means this application itself. */
+    private String apiUrl = "https://api.atlassian.com";
+
+    /** Base URL of the Jira and Confluence Cloud site, for example {@code https://acme.atlassian.net}. */
+    private String siteUrl;
+
+    /** Base URL of Bitbucket Data Center, for example {@code https://bitbucket.acme.com}. */
+    private String bitbucketUrl;
+
+    /** Organization id from admin.atlassian.com. */
+    private String orgId;
+
+    /** Directory id of the organization's (single) user directory. */
+    private String directoryId;
+
+    /** Organization API key, created without scopes. Sent as a Bearer token to the admin and user management APIs. */
+    private String orgApiKey;
+
+    /** SCIM API key of the identity-provider directory. Sent as a Bearer token to the SCIM API. */
+    private String scimApiKey;
+
+    /** Email address of the site admin whose API token calls Jira and Confluence. */
+    private String siteEmail;
+
+    /** API token of the site admin. */
+    private String siteApiToken;
+
+    /** Bitbucket Data Center admin user name (leave empty to use an HTTP access token alone). */
+    private String bitbucketUser;
+
+    /** Bitbucket Data Center password or HTTP access token. */
+    private String bitbucketToken;
+
+    private final Http http = new Http();
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    public String getSiteUrl() {
+        return siteUrl;
+    }
+
+    public void setSiteUrl(String siteUrl) {
+        this.siteUrl = siteUrl;
+    }
+
+    public String getBitbucketUrl() {
+        return bitbucketUrl;
+    }
+
+    public void setBitbucketUrl(String bitbucketUrl) {
+        this.bitbucketUrl = bitbucketUrl;
+    }
+
+    public String getOrgId() {
+        return orgId;
+    }
+
+    public void setOrgId(String orgId) {
+        this.orgId = orgId;
+    }
+
+    public String getDirectoryId() {
+        return directoryId;
+    }
+
+    public void setDirectoryId(String directoryId) {
+        this.directoryId = directoryId;
+    }
+
+    public String getOrgApiKey() {
+        return orgApiKey;
+    }
+
+    public void setOrgApiKey(String orgApiKey) {
+        this.orgApiKey = orgApiKey;
+    }
+
+    public String getScimApiKey() {
+        return scimApiKey;
+    }
+
+    public void setScimApiKey(String scimApiKey) {
+        this.scimApiKey = scimApiKey;
+    }
+
+    public String getSiteEmail() {
+        return siteEmail;
+    }
+
+    public void setSiteEmail(String siteEmail) {
+        this.siteEmail = siteEmail;
+    }
+
+    public String getSiteApiToken() {
+        return siteApiToken;
+    }
+
+    public void setSiteApiToken(String siteApiToken) {
+        this.siteApiToken = siteApiToken;
+    }
+
+    public String getBitbucketUser() {
+        return bitbucketUser;
+    }
+
+    public void setBitbucketUser(String bitbucketUser) {
+        this.bitbucketUser = bitbucketUser;
+    }
+
+    public String getBitbucketToken() {
+        return bitbucketToken;
+    }
+
+    public void setBitbucketToken(String bitbucketToken) {
+        this.bitbucketToken = bitbucketToken;
+    }
+
+    public Http getHttp() {
+        return http;
+    }
+
+    /**
+     * Spring Boot validates a properties object that is its own {@link Validator} while binding it. Problems are
+     * reported as global errors: a field error would make Spring Boot print the rejected value, which may be a key.
+     */
+    @Override
+    public boolean supports(Class<?> type) {
+        return AtlassianProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        for (String problem : AtlassianSettingsValidator.problems((AtlassianProperties) target)) {
+            errors.reject("atlassian.invalid", problem);
+        }
+    }
+
+    /** Keeps secrets out of anything that prints the settings. */
+    @Override
+    public String toString() {
+        return "AtlassianProperties[apiUrl=" + apiUrl + ", siteUrl=" + siteUrl + ", bitbucketUrl=" + bitbucketUrl
+                + ", orgId=" + orgId + ", directoryId=" + directoryId + ", keys=<redacted>]";
+    }
+
+    /** The HTTP transport shared by every client. */
+    public static class Http {
+
+        /** Time to open a connection. Keep it well below Camunda's five-minute job lock. */
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        /** Time to wait for an answer (socket read timeout). Keep it well below Camunda's five-minute job lock. */
+        private Duration responseTimeout = Duration.ofSeconds(30);
+
+        /** Pooled connections across all Atlassian hosts. */
+        private int maxConnections = 50;
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getResponseTimeout() {
+            return responseTimeout;
+        }
+
+        public void setResponseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+        }
+
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.atlassianlifecycle.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the {@code atlassian.*} settings once, at startup, so a wrong setting stops the application with a message
+ * that names it, instead of failing later inside a process. Messages name settings and their environment variables
+ * but never repeat a value: a value may be a key.
+ */
+public final class AtlassianSettingsValidator {
+
+    /** Camunda locks a job for five minutes; an HTTP call must give up well before that. */
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_:.-]{1,128}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
+
+    private AtlassianSettingsValidator() {
+    }
+
+    /** Every problem found, each naming its setting; empty when the settings are usable. */
+    public static List<String> problems(AtlassianProperties settings) {
+        List<String> problems = new ArrayList<>();
+        checkUrl(problems, "atlassian.api-url", settings.getApiUrl(), true);
+        checkId(problems, "atlassian.org-id", settings.getOrgId());
+        checkId(problems, "atlassian.directory-id", settings.getDirectoryId());
+        checkSecret(problems, "atlassian.org-api-key", settings.getOrgApiKey(), true);
+        checkSecret(problems, "atlassian.scim-api-key", settings.getScimApiKey(), false);
+
+        boolean siteConfigured = present(settings.getSiteUrl()) || present(settings.getSiteEmail())
+                || present(settings.getSiteApiToken());
+        if (siteConfigured) {
+            checkUrl(problems, "atlassian.site-url", settings.getSiteUrl(), true);
+            if (!present(settings.getSiteEmail())) {
+                problems.add(missing("atlassian.site-email") + " (Jira and Confluence need the site admin's email)");
+            } else if (!EMAIL.matcher(settings.getSiteEmail()).matches()) {
+                problems.add("atlassian.site-email (ATLASSIAN_SITE_EMAIL) is not an email address");
+            }
+            checkSecret(problems, "atlassian.site-api-token", settings.getSiteApiToken(), true);
+        }
+        if (present(settings.getBitbucketUrl())) {
+            checkUrl(problems, "atlassian.bitbucket-url", settings.getBitbucketUrl(), true);
+            checkSecret(problems, "atlassian.bitbucket-token", settings.getBitbucketToken(), true);
+        }
+        checkTimeout(problems, "atlassian.http.connect-timeout", settings.getHttp().getConnectTimeout());
+        checkTimeout(problems, "atlassian.http.response-timeout", settings.getHttp().getResponseTimeout());
+        if (settings.getHttp().getMaxConnections() < 1) {
+            problems.add("atlassian.http.max-connections must be at least 1");
+        }
+        return problems;
+    }
+
+    private static void checkUrl(List<String> problems, String name, String value, boolean required) {
+        if (!present(value)) {
+            if (required) {
+                problems.add(missing(name));
+            }
+            return;
+        }
+        if (value.startsWith("/")) {
+            return; // a path on this application: the built-in simulator
+        }
+        try {
+            URI uri = new URI(value);
+            boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+                problems.add(name + " (" + envName(name) + ") must be an http(s) URL without query or credentials");
+            }
+        } catch (Exception e) {
+            problems.add(name + " (" + envName(name) + ") is not a valid URL");
+        }
+    }
+
+    private static void checkId(List<String> problems, String name, String value) {
+        if (!present(value)) {
+            problems.add(missing(name));
+        } else if (!ID.matcher(value).matches()) {
+            problems.add(name + " (" + envName(name) + ") may hold only letters, digits and _ : . - (1 to 128)");
+        }
+    }
+
+    private static void checkSecret(List<String> problems, String name, String value, boolean required) {
+        if (!present(value)) {
+            if (required) {
+                problems.add(missing(name));
+            }
+        } else if (!NO_WHITESPACE.matcher(value).matches()) {
+            problems.add(name + " (" + envName(name) + ") contains whitespace; check how it was copied");
+        }
+    }
+
+    private static void checkTimeout(List<String> problems, String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
+            problems.add(name + " must be between 1ms and " + MAX_TIMEOUT.toMinutes()
+                    + " minutes, well below Camunda's job lock time");
+        }
+    }
+
+    private static String missing(String name) {
+        return name + " is missing: set " + envName(name);
+    }
+
+    /** The environment variable Spring Boot's relaxed binding maps to the setting. */
+    static String envName(String name) {
+        return name.replace('.', '_').replace("-", "_").toUpperCase();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

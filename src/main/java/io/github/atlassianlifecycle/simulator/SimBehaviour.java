@@ -1,0 +1,62 @@
+package io.github.atlassianlifecycle.simulator;
+
+/**
+ * Behaviours Atlassian does not document, switchable through {@code PUT /sim/_control/behaviour} so the clients
+ * can be tested against every plausible answer.
+ */
+public class SimBehaviour {
+
+    /** Disabling an account that is already inactive: true answers 409, false answers 204 (idempotent). */
+    private volatile boolean disableInactiveConflict;
+
+    /** Enabling an account that is already active: true answers 409, false answers 204 (idempotent). */
+    private volatile boolean enableActiveConflict;
+
+    /** Adding an org group member who already is one: true answers 409 {@code ADMIN-UAM-409-2}, false 2xx. */
+    private volatile boolean groupMemberReaddConflict = true;
+
+    /** Status of v2 suspend, restore and remove-from-directory: 204 or 200. */
+    private volatile int orgActionStatus = 204;
+
+    public boolean isDisableInactiveConflict() {
+        return disableInactiveConflict;
+    }
+
+    public void setDisableInactiveConflict(boolean disableInactiveConflict) {
+        this.disableInactiveConflict = disableInactiveConflict;
+    }
+
+    public boolean isEnableActiveConflict() {
+        return enableActiveConflict;
+    }
+
+    public void setEnableActiveConflict(boolean enableActiveConflict) {
+        this.enableActiveConflict = enableActiveConflict;
+    }
+
+    public boolean isGroupMemberReaddConflict() {
+        return groupMemberReaddConflict;
+    }
+
+    public void setGroupMemberReaddConflict(boolean groupMemberReaddConflict) {
+        this.groupMemberReaddConflict = groupMemberReaddConflict;
+    }
+
+    public int getOrgActionStatus() {
+        return orgActionStatus;
+    }
+
+    public void setOrgActionStatus(int orgActionStatus) {
+        if (orgActionStatus != 200 && orgActionStatus != 204) {
+            throw new IllegalArgumentException("orgActionStatus must be 200 or 204");
+        }
+        this.orgActionStatus = orgActionStatus;
+    }
+
+    void reset() {
+        disableInactiveConflict = false;
+        enableActiveConflict = false;
+        groupMemberReaddConflict = true;
+        orgActionStatus = 204;
+    }
+}

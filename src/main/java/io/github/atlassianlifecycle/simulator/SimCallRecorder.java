@@ -1,0 +1,70 @@
+package io.github.atlassianlifecycle.simulator;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Records every call to a simulated API in the {@link SimCallLog}. As an interceptor it learns which endpoint
+ * answered and which account it touched; as a filter it sees the final status, including answers that never
+ * reached an endpoint (401s from faults, say). The control endpoints are not recorded.
+ */
+class SimCallRecorder extends OncePerRequestFilter implements HandlerInterceptor {
+
+    static final String CONTROL_PATH = "/sim/_control";
+    private static final String OPERATION = SimCallRecorder.class.getName() + ".operation";
+    private static final String ACCOUNT = SimCallRecorder.class.getName() + ".account";
+
+    private final SimCallLog log;
+    private final SimulatorState state;
+
+    SimCallRecorder(SimCallLog log, SimulatorState state) {
+        this.log = log;
+        this.state = state;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/sim/") || path.startsWith(CONTROL_PATH);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            log.record(new SimCallLog.SimCall(state.now(), request.getMethod(), path, response.getStatus(),
+                    (String) request.getAttribute(OPERATION), (String) request.getAttribute(ACCOUNT)));
+        }
+    }
+
+    /** Names the operation after the endpoint method: {@code userManagement.disable}, {@code jira.createUser}. */
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method) {
+            String api = method.getBeanType().getSimpleName().replace("SimController", "");
+            if (!api.isEmpty()) {
+                api = Character.toLowerCase(api.charAt(0)) + api.substring(1);
+            }
+            request.setAttribute(OPERATION, api + "." + method.getMethod().getName());
+            @SuppressWarnings("unchecked")
+            Map<String, String> variables = (Map<String, String>) request
+                    .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+            String account = variables == null ? null : variables.get("accountId");
+            request.setAttribute(ACCOUNT, account != null ? account : request.getParameter("accountId"));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.atlassianlifecycle.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AtlassianSettingsValidatorTest {
+
+    static final String SECRET = "s3cr3t-org-key-value";
+
+    static AtlassianProperties valid() {
+        AtlassianProperties settings = new AtlassianProperties();
+        settings.setOrgId("8b0d0a5c-1111-2222-3333-444455556666");
+        settings.setDirectoryId("dir-1");
+        settings.setOrgApiKey(SECRET);
+        return settings;
+    }
+
+    @Test
+    void complete_settings_have_no_problems() {
+        assertThat(AtlassianSettingsValidator.problems(valid())).isEmpty();
+    }
+
+    @Test
+    void each_missing_required_setting_is_named_with_its_environment_variable() {
+        List<String> problems = AtlassianSettingsValidator.problems(new AtlassianProperties());
+        assertThat(problems).containsExactlyInAnyOrder(
+                "atlassian.org-id is missing: set ATLASSIAN_ORG_ID",
+                "atlassian.directory-id is missing: set ATLASSIAN_DIRECTORY_ID",
+                "atlassian.org-api-key is missing: set ATLASSIAN_ORG_API_KEY");
+    }
+
+    @Test
+    void a_malformed_url_is_named() {
+        AtlassianProperties settings = valid();
+        settings.setApiUrl("ftp://api.atlassian.com");
+        assertThat(AtlassianSettingsValidator.problems(settings)).singleElement().asString()
+                .startsWith("atlassian.api-url (ATLASSIAN_API_URL) must be an http(s) URL");
+    }
+
+    @Test
+    void a_url_with_credentials_in_it_is_refused_without_repeating_them() {
+        AtlassianProperties settings = valid();
+        settings.setSiteUrl("https://admin:" + SECRET + "@acme.atlassian.net");
+        settings.setSiteEmail("admin@acme.example");
+        settings.setSiteApiToken("token");
+        List<String> problems = AtlassianSettingsValidator.problems(settings);
+        assertThat(problems).singleElement().asString().contains("atlassian.site-url").doesNotContain(SECRET);
+    }
+
+    @Test
+    void a_path_means_this_application_and_is_accepted() {
+        AtlassianProperties settings = valid();
+        settings.setApiUrl("/sim/api");
+        assertThat(AtlassianSettingsValidator.problems(settings)).isEmpty();
+    }
+
+    @Test
+    void the_site_settings_come_as_a_group() {
+        AtlassianProperties settings = valid();
+        settings.setSiteUrl("https://acme.atlassian.net");
+        assertThat(AtlassianSettingsValidator.problems(settings)).containsExactlyInAnyOrder(
+                "atlassian.site-email is missing: set ATLASSIAN_SITE_EMAIL (Jira and Confluence need the site admin's email)",
+                "atlassian.site-api-token is missing: set ATLASSIAN_SITE_API_TOKEN");
+        settings.setSiteEmail("not-an-email");
+        settings.setSiteApiToken("token");
+        assertThat(AtlassianSettingsValidator.problems(settings))
+                .containsExactly("atlassian.site-email (ATLASSIAN_SITE_EMAIL) is not an email address");
+    }
+
+    @Test
+    void a_key_with_whitespace_is_named_but_not_shown() {
+        AtlassianProperties settings = valid();
+        settings.setOrgApiKey(SECRET + " \n");
+        assertThat(AtlassianSettingsValidator.problems(settings)).singleElement().asString()
+                .contains("atlassian.org-api-key").contains("whitespace").doesNotContain(SECRET);
+    }
+
+    @Test
+    void timeouts_must_stay_below_the_job_lock_time() {
+        AtlassianProperties settings = valid();
+        settings.getHttp().setResponseTimeout(Duration.ofMinutes(6));
+        settings.getHttp().setConnectTimeout(Duration.ZERO);
+        assertThat(AtlassianSettingsValidator.problems(settings)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("atlassian.http.response-timeout"))
+                .anySatisfy(p -> assertThat(p).startsWith("atlassian.http.connect-timeout"));
+    }
+
+    @Test
+    void bitbucket_needs_a_token_once_its_url_is_set() {
+        AtlassianProperties settings = valid();
+        settings.setBitbucketUrl("https://bitbucket.acme.example");
+        assertThat(AtlassianSettingsValidator.problems(settings))
+                .containsExactly("atlassian.bitbucket-token is missing: set ATLASSIAN_BITBUCKET_TOKEN");
+    }
+
+    @Test
+    void properties_never_print_their_keys() {
+        AtlassianProperties settings = valid();
+        settings.setScimApiKey("scim-" + SECRET);
+        settings.setSiteApiToken("site-" + SECRET);
+        assertThat(settings.toString()).doesNotContain(SECRET).contains("redacted");
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.atlassianlifecycle.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.github.atlassianlifecycle.app.AtlassianLifecycleApplication;
+
+/**
+ * The whole application as a newcomer runs it (profile {@code demo}: H2, the built-in simulator, demo users) on a
+ * random port. Every class with this annotation shares one Spring context, so keep them few.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = AtlassianLifecycleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+public @interface DemoAppTest {
+}

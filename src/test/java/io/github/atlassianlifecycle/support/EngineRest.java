@@ -1,0 +1,77 @@
+package io.github.atlassianlifecycle.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/** Test helper over {@code /engine-rest}, signed in as one user with HTTP Basic. */
+public final class EngineRest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+
+    private final RestClient http;
+
+    private EngineRest(RestClient http) {
+        this.http = http;
+    }
+
+    public static EngineRest as(int port, String user, String password) {
+        return new EngineRest(RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/engine-rest")
+                .defaultHeaders(h -> h.setBasicAuth(user, password))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build());
+    }
+
+    /** Starts a process with String (or Boolean) variables and returns the answer. */
+    public ResponseEntity<Map<String, Object>> start(String key, Map<String, Object> variables) {
+        return http.post().uri("/process-definition/key/{key}/start", key).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", typed(variables))).retrieve().toEntity(OBJECT);
+    }
+
+    public List<Map<String, Object>> tasks(String processInstanceId) {
+        return http.get().uri(b -> b.path("/task").queryParam("processInstanceId", processInstanceId).build())
+                .retrieve().body(LIST);
+    }
+
+    public ResponseEntity<String> complete(String taskId, Map<String, Object> variables) {
+        return http.post().uri("/task/{id}/complete", taskId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", typed(variables))).retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> claim(String taskId, String userId) {
+        return http.post().uri("/task/{id}/claim", taskId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", userId)).retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(String.class);
+    }
+
+    public Map<String, Object> historicInstance(String processInstanceId) {
+        return http.get().uri("/history/process-instance/{id}", processInstanceId).retrieve().body(OBJECT);
+    }
+
+    public List<Map<String, Object>> historicVariables(String processInstanceId) {
+        return http.get().uri(b -> b.path("/history/variable-instance")
+                .queryParam("processInstanceId", processInstanceId).build()).retrieve().body(LIST);
+    }
+
+    public Object historicVariable(String processInstanceId, String name) {
+        return historicVariables(processInstanceId).stream().filter(v -> name.equals(v.get("name")))
+                .map(v -> v.get("value")).findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> typed(Map<String, Object> variables) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        variables.forEach((name, value) -> typed.put(name, Map.of("value", value,
+                "type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String")));
+        return typed;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.atlassianlifecycle.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.client.RestClient;
+
+/** Test helper over the simulator's control endpoints, through real HTTP. */
+public final class SimulatorControl {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> ACCOUNTS = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+
+    private final RestClient http;
+
+    public SimulatorControl(String simulatorBaseUrl) {
+        this.http = RestClient.builder().baseUrl(simulatorBaseUrl + "/_control").build();
+    }
+
+    public void reset() {
+        http.post().uri("/reset").retrieve().toBodilessEntity();
+    }
+
+    public List<Map<String, Object>> accounts() {
+        return http.get().uri("/accounts").retrieve().body(ACCOUNTS);
+    }
+
+    public Map<String, Object> account(String accountId) {
+        return http.get().uri("/accounts/{id}", accountId).retrieve().body(OBJECT);
+    }
+
+    /** The first seeded account matching {@code filter}; fails the test when there is none. */
+    public String anyAccount(Predicate<Map<String, Object>> filter) {
+        return accounts().stream().filter(filter).map(a -> (String) a.get("accountId")).findFirst()
+                .orElseThrow(() -> new AssertionError("the simulator has no such account"));
+    }
+
+    public String activeManagedAccount() {
+        return anyAccount(a -> "managed".equals(a.get("claimStatus")) && "active".equals(a.get("accountStatus"))
+                && a.get("externalDirectory") == null);
+    }
+
+    public Map<String, Object> calls(String accountId) {
+        return http.get().uri(b -> b.path("/calls").queryParam("accountId", accountId).build()).retrieve().body(OBJECT);
+    }
+
+    public void behaviour(Map<String, Object> switches) {
+        http.put().uri("/behaviour").body(switches).retrieve().toBodilessEntity();
+    }
+
+    public void advanceClock(String isoDuration) {
+        http.post().uri("/clock").body(Map.of("advance", isoDuration)).retrieve().toBodilessEntity();
+    }
+
+    public static Predicate<Map<String, Object>> managed() {
+        return a -> "managed".equals(a.get("claimStatus"));
+    }
+
+    public static Predicate<Map<String, Object>> unmanaged() {
+        return a -> "unmanaged".equals(a.get("claimStatus"));
+    }
+
+    public static Predicate<Map<String, Object>> scimManaged() {
+        return a -> "scim".equals(a.get("externalDirectory"));
+    }
+}
