@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.transport.ApiEndpoint;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
+import io.github.atlassianlifecycle.client.transport.ClientRateLimiter;
 import io.github.atlassianlifecycle.client.transport.Credential;
 import io.github.atlassianlifecycle.client.transport.TransportSettings;
 import io.github.atlassianlifecycle.client.transport.UserAgent;
@@ -40,8 +41,13 @@ public class AtlassianClientAutoConfiguration {
         AtlassianProperties.Http http = properties.getHttp();
         TransportSettings settings = new TransportSettings(http.getConnectTimeout(), http.getResponseTimeout(),
                 http.getMaxConnections(), UserAgent.value());
-        return new AtlassianHttpTransport(settings, json.getIfAvailable(ObjectMapper::new), localServerUrl,
-                clock.getIfAvailable(Clock::systemUTC));
+        AtlassianHttpTransport transport = new AtlassianHttpTransport(settings, json.getIfAvailable(ObjectMapper::new),
+                localServerUrl, clock.getIfAvailable(Clock::systemUTC));
+        AtlassianProperties.RateLimit rateLimit = properties.getRateLimit();
+        if (rateLimit.isEnabled()) {
+            transport.addGate(new ClientRateLimiter(rateLimit.getRequestsPerSecond(), rateLimit.getMaxWait()));
+        }
+        return transport;
     }
 
     @Bean

@@ -1,10 +1,14 @@
 package io.github.atlassianlifecycle.config;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+
+import io.github.atlassianlifecycle.client.ApiFamily;
 
 /**
  * Every setting of the plugin, under {@code atlassian.*}. In production they come from environment variables
@@ -48,6 +52,8 @@ public class AtlassianProperties implements Validator {
     private String bitbucketToken;
 
     private final Http http = new Http();
+
+    private final RateLimit rateLimit = new RateLimit();
 
     public String getApiUrl() {
         return apiUrl;
@@ -141,6 +147,10 @@ public class AtlassianProperties implements Validator {
         return http;
     }
 
+    public RateLimit getRateLimit() {
+        return rateLimit;
+    }
+
     /**
      * Spring Boot validates a properties object that is its own {@link Validator} while binding it. Problems are
      * reported as global errors: a field error would make Spring Boot print the rejected value, which may be a key.
@@ -198,6 +208,44 @@ public class AtlassianProperties implements Validator {
 
         public void setMaxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
+        }
+    }
+
+    /**
+     * Client-side rate limits. Atlassian publishes no quotas for most of these APIs; the defaults are conservative
+     * and the engine waits out any 429 that gets through anyway.
+     */
+    public static class RateLimit {
+
+        /** Limit calls on our side (off in the demo, whose simulator has no quotas unless told to). */
+        private boolean enabled = true;
+
+        /** Requests per second per API family: organizations, user-management, scim, jira, confluence, bitbucket. */
+        private final Map<ApiFamily, Double> requestsPerSecond = new EnumMap<>(Map.of(
+                ApiFamily.ORGANIZATIONS, 10.0, ApiFamily.USER_MANAGEMENT, 10.0, ApiFamily.SCIM, 10.0,
+                ApiFamily.JIRA, 10.0, ApiFamily.CONFLUENCE, 10.0, ApiFamily.BITBUCKET, 20.0));
+
+        /** Longest a call waits for its turn; a call that would wait longer is rescheduled by the engine. */
+        private Duration maxWait = Duration.ofSeconds(2);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Map<ApiFamily, Double> getRequestsPerSecond() {
+            return requestsPerSecond;
+        }
+
+        public Duration getMaxWait() {
+            return maxWait;
+        }
+
+        public void setMaxWait(Duration maxWait) {
+            this.maxWait = maxWait;
         }
     }
 }

@@ -52,6 +52,17 @@ public final class AtlassianSettingsValidator {
         if (settings.getHttp().getMaxConnections() < 1) {
             problems.add("atlassian.http.max-connections must be at least 1");
         }
+        AtlassianProperties.RateLimit rateLimit = settings.getRateLimit();
+        rateLimit.getRequestsPerSecond().forEach((family, rate) -> {
+            if (rate == null || rate < 0 || rate > 1000) {
+                problems.add("atlassian.rate-limit.requests-per-second." + family.name().toLowerCase().replace('_', '-')
+                        + " must be between 0 (no limit) and 1000");
+            }
+        });
+        Duration maxWait = rateLimit.getMaxWait();
+        if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
+            problems.add("atlassian.rate-limit.max-wait must be between 0 and 1 minute");
+        }
         return problems;
     }
 

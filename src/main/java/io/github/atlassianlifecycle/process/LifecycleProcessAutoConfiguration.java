@@ -1,5 +1,7 @@
 package io.github.atlassianlifecycle.process;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +29,11 @@ public class LifecycleProcessAutoConfiguration {
     @ConditionalOnProperty(prefix = "atlassian.deployment", name = "enabled", matchIfMissing = true)
     LifecycleModelDeployer lifecycleModelDeployer() {
         return new LifecycleModelDeployer();
+    }
+
+    @Bean
+    RateLimitAwareRetriesPlugin rateLimitAwareRetriesPlugin() {
+        return new RateLimitAwareRetriesPlugin(Clock.systemUTC());
     }
 
     @Bean

@@ -20,7 +20,6 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 class SimCallRecorder extends OncePerRequestFilter implements HandlerInterceptor {
 
-    static final String CONTROL_PATH = "/sim/_control";
     private static final String OPERATION = SimCallRecorder.class.getName() + ".operation";
     private static final String ACCOUNT = SimCallRecorder.class.getName() + ".account";
 
@@ -34,8 +33,8 @@ class SimCallRecorder extends OncePerRequestFilter implements HandlerInterceptor
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/sim/") || path.startsWith(CONTROL_PATH);
+        String path = SimPaths.path(request);
+        return !path.startsWith("/sim/") || path.startsWith(SimPaths.CONTROL);
     }
 
     @Override
@@ -44,10 +43,14 @@ class SimCallRecorder extends OncePerRequestFilter implements HandlerInterceptor
         try {
             chain.doFilter(request, response);
         } finally {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            log.record(new SimCallLog.SimCall(state.now(), request.getMethod(), path, response.getStatus(),
-                    (String) request.getAttribute(OPERATION), (String) request.getAttribute(ACCOUNT)));
+            log.record(new SimCallLog.SimCall(state.now(), request.getMethod(), SimPaths.path(request), response.getStatus(),
+                    (String) request.getAttribute(OPERATION), account(request)));
         }
+    }
+
+    private static String account(HttpServletRequest request) {
+        Object tagged = request.getAttribute(ACCOUNT);
+        return tagged != null ? (String) tagged : SimPaths.accountId(request);
     }
 
     /** Names the operation after the endpoint method: {@code userManagement.disable}, {@code jira.createUser}. */

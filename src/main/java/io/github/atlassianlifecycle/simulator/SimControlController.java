@@ -22,19 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
  * reset, move the clock, switch undocumented behaviours. Not part of any Atlassian API.
  */
 @RestController
-@RequestMapping("/sim/_control")
+@RequestMapping(SimPaths.CONTROL)
 class SimControlController {
 
     private final SimulatorState state;
     private final SimulatorSeeder seeder;
     private final SimCallLog calls;
     private final SimBehaviour behaviour;
+    private final SimFaults faults;
 
-    SimControlController(SimulatorState state, SimulatorSeeder seeder, SimCallLog calls, SimBehaviour behaviour) {
+    SimControlController(SimulatorState state, SimulatorSeeder seeder, SimCallLog calls, SimBehaviour behaviour,
+            SimFaults faults) {
         this.state = state;
         this.seeder = seeder;
         this.calls = calls;
         this.behaviour = behaviour;
+        this.faults = faults;
     }
 
     @GetMapping("/accounts")
@@ -73,6 +76,7 @@ class SimControlController {
     Map<String, Object> reset() {
         state.clock().reset();
         behaviour.reset();
+        faults.clear();
         seeder.seed(state);
         calls.clear();
         return Map.of("accounts", state.locked(() -> state.accounts().size()));

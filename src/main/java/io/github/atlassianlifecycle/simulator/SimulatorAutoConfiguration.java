@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "atlassian.simulator", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(SimulatorProperties.class)
-@Import({ UserManagementSimController.class, SimControlController.class })
+@Import({ UserManagementSimController.class, SimControlController.class, SimFaultsController.class })
 public class SimulatorAutoConfiguration {
 
     @Bean
@@ -59,6 +60,22 @@ public class SimulatorAutoConfiguration {
         FilterRegistrationBean<SimCallRecorder> registration = new FilterRegistrationBean<>(recorder);
         registration.addUrlPatterns("/sim/*");
         registration.setName("simulatorCallRecorder");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20); // outside the faults, so faulted calls are recorded
+        return registration;
+    }
+
+    @Bean
+    SimFaults simulatorFaults() {
+        return new SimFaults();
+    }
+
+    @Bean
+    FilterRegistrationBean<SimFaultInjector> simulatorFaultInjectorRegistration(SimFaults faults, SimulatorState state) {
+        FilterRegistrationBean<SimFaultInjector> registration = new FilterRegistrationBean<>(
+                new SimFaultInjector(faults, state.clock()));
+        registration.addUrlPatterns("/sim/*");
+        registration.setName("simulatorFaultInjector");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
 
@@ -68,7 +85,7 @@ public class SimulatorAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(recorder).addPathPatterns("/sim/**")
-                        .excludePathPatterns(SimCallRecorder.CONTROL_PATH + "/**");
+                        .excludePathPatterns(SimPaths.CONTROL + "/**");
             }
         };
     }

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -200,6 +201,26 @@ class AccountDisableProcessTest {
         assertThat(instance).isWaitingAt("disable");
         assertThat(job(instance).getRetries()).isEqualTo(4);
         assertThat(job(instance).getExceptionMessage()).contains("timed out");
+    }
+
+    @Test
+    void a_rate_limited_call_waits_for_atlassians_reset_without_using_up_a_retry() {
+        Instant retryAt = Instant.now().plusSeconds(90);
+        when(userManagement.profile(ACCOUNT)).thenThrow(new AtlassianApiException(ApiFamily.USER_MANAGEMENT,
+                "userManagement.profile", 429, "rateLimited", null, null, null, retryAt, null, null));
+        ProcessInstance instance = startAs("requester", request(ACCOUNT));
+        completeAs("approver", task(instance), Map.of("approved", true));
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Job disable = job(instance);
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(disable.getId()))
+                    .isInstanceOf(AtlassianApiException.class);
+        }
+        Job waiting = job(instance);
+        assertThat(waiting.getRetries()).isEqualTo(5);
+        assertThat(waiting.getDuedate().toInstant()).isBetween(retryAt, retryAt.plusSeconds(1));
+        assertThat(waiting.getExceptionMessage()).contains("429");
+        assertThat(instance).isWaitingAt("disable");
     }
 
     static Stream<Arguments> invalidRequests() {

@@ -1,5 +1,7 @@
 package io.github.atlassianlifecycle.process;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
@@ -23,6 +25,7 @@ final class ProcessTestEngine {
             configuration.setJobExecutorActivate(false);
             configuration.setExpressionManager(new MockExpressionManager());
             configuration.setProcessEngineName("process-tests");
+            configuration.getProcessEnginePlugins().add(new RateLimitAwareRetriesPlugin(Clock.systemUTC()));
             engine = configuration.buildProcessEngine();
         }
         return engine;

@@ -50,6 +50,10 @@ public final class SimulatorControl {
         http.put().uri("/behaviour").body(switches).retrieve().toBodilessEntity();
     }
 
+    public void faults(Map<String, Object> faults) {
+        http.put().uri("/faults").body(faults).retrieve().toBodilessEntity();
+    }
+
     public void advanceClock(String isoDuration) {
         http.post().uri("/clock").body(Map.of("advance", isoDuration)).retrieve().toBodilessEntity();
     }

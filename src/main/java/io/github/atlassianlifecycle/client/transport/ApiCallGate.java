@@ -9,5 +9,5 @@ import io.github.atlassianlifecycle.client.ApiFamily;
 @FunctionalInterface
 public interface ApiCallGate {
 
-    void beforeCall(ApiFamily family);
+    void beforeCall(ApiFamily family, String operation);
 }

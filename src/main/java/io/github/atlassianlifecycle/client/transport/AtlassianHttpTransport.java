@@ -14,7 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.config.Registry;
+import org.apache.http.config.RegistryBuilder;
 import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
@@ -36,7 +41,7 @@ import io.github.atlassianlifecycle.client.AtlassianApiException;
  * {@link AtlassianApiException}, and tells {@link ApiCallListener}s about each exchange.
  *
  * <p>Security choices: credentials travel only in the {@code Authorization} header, are never logged (see
- * {@link QuietHeadersHttpConnector}) and are scrubbed from any error text; redirects are not followed, because
+ * {@link AtlassianHttpConnector} and {@link UnloggedConnectionFactory}) and are scrubbed from any error text; redirects are not followed, because
  * HttpClient would resend the {@code Authorization} header to wherever the redirect points.
  */
 public class AtlassianHttpTransport implements AutoCloseable {
@@ -44,7 +49,7 @@ public class AtlassianHttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtlassianHttpTransport.class);
     private static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "ATL-TraceId", "X-AREQUESTID");
 
-    private final QuietHeadersHttpConnector connector;
+    private final AtlassianHttpConnector connector;
     private final CloseableHttpClient httpClient;
     private final ObjectMapper json;
     private final UnaryOperator<String> baseUrlResolver;
@@ -62,23 +67,32 @@ public class AtlassianHttpTransport implements AutoCloseable {
         this.baseUrlResolver = Objects.requireNonNull(baseUrlResolver, "baseUrlResolver");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.userAgent = settings.userAgent();
-        this.httpClient = httpClient(settings);
-        this.connector = new QuietHeadersHttpConnector();
+        RequestConfig requestConfig = requestConfig(settings);
+        this.httpClient = httpClient(settings, requestConfig);
+        this.connector = new AtlassianHttpConnector(requestConfig);
         this.connector.setHttpClient(httpClient);
     }
 
-    private static CloseableHttpClient httpClient(TransportSettings settings) {
-        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
-        pool.setMaxTotal(settings.maxConnections());
-        pool.setDefaultMaxPerRoute(settings.maxConnections());
-        pool.setValidateAfterInactivity(2_000);
+    private static RequestConfig requestConfig(TransportSettings settings) {
         int connectMillis = millis(settings.connectTimeout());
-        RequestConfig config = RequestConfig.custom()
+        return RequestConfig.custom()
                 .setConnectTimeout(connectMillis)
                 .setConnectionRequestTimeout(connectMillis)
                 .setSocketTimeout(millis(settings.responseTimeout()))
                 .setRedirectsEnabled(false)
                 .build();
+    }
+
+    private static CloseableHttpClient httpClient(TransportSettings settings, RequestConfig config) {
+        Registry<ConnectionSocketFactory> sockets = RegistryBuilder.<ConnectionSocketFactory>create()
+                .register("http", PlainConnectionSocketFactory.getSocketFactory())
+                .register("https", SSLConnectionSocketFactory.getSystemSocketFactory())
+                .build();
+        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(sockets,
+                new UnloggedConnectionFactory());
+        pool.setMaxTotal(settings.maxConnections());
+        pool.setDefaultMaxPerRoute(settings.maxConnections());
+        pool.setValidateAfterInactivity(2_000);
         return HttpClients.custom()
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(config)
@@ -86,6 +100,7 @@ public class AtlassianHttpTransport implements AutoCloseable {
                 .disableRedirectHandling()
                 .disableAutomaticRetries() // retries are the process engine's job, with backoff and an audit trail
                 .disableCookieManagement()
+                .useSystemProperties() // proxy settings (https.proxyHost, ...) as the JVM was given them
                 .evictIdleConnections(30, java.util.concurrent.TimeUnit.SECONDS)
                 .build();
     }
@@ -110,7 +125,7 @@ public class AtlassianHttpTransport implements AutoCloseable {
     /** Sends the request and returns a 2xx answer, or throws {@link AtlassianApiException}. */
     public ApiResponse send(ApiEndpoint endpoint, ApiRequest request) {
         for (ApiCallGate gate : gates) {
-            gate.beforeCall(endpoint.family());
+            gate.beforeCall(endpoint.family(), request.operation());
         }
         String url = baseUrlResolver.apply(endpoint.baseUrl()) + request.pathAndQuery();
         Instant started = clock.instant();

@@ -1,0 +1,72 @@
+package io.github.atlassianlifecycle.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.AppenderBase;
+
+/**
+ * Captures every log event of the JVM, with every logger turned up to TRACE while it is open, so a test can prove
+ * that a secret appears in no log line (message, arguments or any exception in the chain).
+ */
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+
+    private final List<String> lines = new ArrayList<>();
+    private final Map<Logger, Level> previousLevels = new HashMap<>();
+    private final Logger root;
+
+    private LogCapture() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        setContext(context);
+        start();
+        root.addAppender(this);
+        for (Logger logger : context.getLoggerList()) {
+            previousLevels.put(logger, logger.getLevel());
+            logger.setLevel(Level.TRACE);
+        }
+        for (String name : List.of("org.apache.http", "org.apache.http.headers", "org.apache.http.wire",
+                "org.camunda", "io.github.atlassianlifecycle", "org.springframework.web")) {
+            Logger logger = context.getLogger(name);
+            previousLevels.putIfAbsent(logger, logger.getLevel());
+            logger.setLevel(Level.TRACE);
+        }
+    }
+
+    public static LogCapture everything() {
+        return new LogCapture();
+    }
+
+    @Override
+    protected synchronized void append(ILoggingEvent event) {
+        StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+            line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
+            for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
+                line.append(' ').append(frame.getSTEAsString());
+            }
+        }
+        lines.add(line.toString());
+    }
+
+    public synchronized List<String> lines() {
+        return new ArrayList<>(lines);
+    }
+
+    @Override
+    public void close() {
+        root.detachAppender(this);
+        stop();
+        previousLevels.forEach(Logger::setLevel);
+    }
+}
