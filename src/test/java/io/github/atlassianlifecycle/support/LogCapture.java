@@ -38,7 +38,9 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         for (String name : List.of("org.apache.http", "org.apache.http.headers", "org.apache.http.wire",
                 "org.camunda", "io.github.atlassianlifecycle", "org.springframework.web")) {
             Logger logger = context.getLogger(name);
-            previousLevels.putIfAbsent(logger, logger.getLevel());
+            if (!previousLevels.containsKey(logger)) { // putIfAbsent would overwrite a remembered null level
+                previousLevels.put(logger, logger.getLevel());
+            }
             logger.setLevel(Level.TRACE);
         }
     }
@@ -67,6 +69,9 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     public void close() {
         root.detachAppender(this);
         stop();
-        previousLevels.forEach(Logger::setLevel);
+        // Parents first: a logger given back a null level takes its parent's level at that moment.
+        previousLevels.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> e.getKey() == root ? -1 : e.getKey().getName().length()))
+                .forEach(e -> e.getKey().setLevel(e.getValue()));
     }
 }
