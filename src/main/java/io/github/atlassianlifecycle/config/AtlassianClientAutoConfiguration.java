@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +13,9 @@ import org.springframework.context.annotation.Bean;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
+import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
+import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
+import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.transport.ApiEndpoint;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.transport.ClientRateLimiter;
@@ -55,5 +59,34 @@ public class AtlassianClientAutoConfiguration {
     UserManagementClient userManagementClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
         return new UserManagementClient(transport, new ApiEndpoint(ApiFamily.USER_MANAGEMENT, properties.getApiUrl(),
                 Credential.bearer(properties.getOrgApiKey())));
+    }
+
+    /** Only when a site is configured: Jira and Confluence are optional parts of a deployment. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnExpression("!'${atlassian.site-url:}'.isBlank()")
+    JiraClient jiraClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
+        return new JiraClient(transport, new ApiEndpoint(ApiFamily.JIRA, properties.getSiteUrl(),
+                Credential.basic(properties.getSiteEmail(), properties.getSiteApiToken())));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnExpression("!'${atlassian.site-url:}'.isBlank()")
+    ConfluenceClient confluenceClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
+        return new ConfluenceClient(transport, new ApiEndpoint(ApiFamily.CONFLUENCE, properties.getSiteUrl(),
+                Credential.basic(properties.getSiteEmail(), properties.getSiteApiToken())));
+    }
+
+    /** Only when Bitbucket Data Center is configured; Basic with an admin user, else the token as Bearer. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnExpression("!'${atlassian.bitbucket-url:}'.isBlank()")
+    BitbucketClient bitbucketClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
+        String user = properties.getBitbucketUser();
+        Credential credential = user == null || user.isBlank() ? Credential.bearer(properties.getBitbucketToken())
+                : Credential.basic(user, properties.getBitbucketToken());
+        return new BitbucketClient(transport, new ApiEndpoint(ApiFamily.BITBUCKET, properties.getBitbucketUrl(),
+                credential));
     }
 }

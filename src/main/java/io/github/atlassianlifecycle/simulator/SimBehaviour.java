@@ -18,6 +18,18 @@ public class SimBehaviour {
     /** Status of v2 suspend, restore and remove-from-directory: 204 or 200. */
     private volatile int orgActionStatus = 204;
 
+    /** Jira seats: creating or granting access beyond this many active Jira users answers 400. 0 = unlimited. */
+    private volatile int jiraLicenceLimit;
+
+    /** Adding a Jira group member who already is one: true answers 400 (unverified), false 201. */
+    private volatile boolean jiraGroupReaddRejected = true;
+
+    /** Removing a Jira group member who is not one: true answers 400 (unverified), false 200. */
+    private volatile boolean jiraGroupRemoveNonMemberRejected = true;
+
+    /** Bitbucket Data Center licensed users: creating one more answers 403. 0 = unlimited. */
+    private volatile int bitbucketLicenceLimit;
+
     public boolean isDisableInactiveConflict() {
         return disableInactiveConflict;
     }
@@ -53,10 +65,52 @@ public class SimBehaviour {
         this.orgActionStatus = orgActionStatus;
     }
 
+    public int getJiraLicenceLimit() {
+        return jiraLicenceLimit;
+    }
+
+    public void setJiraLicenceLimit(int jiraLicenceLimit) {
+        if (jiraLicenceLimit < 0) {
+            throw new IllegalArgumentException("jiraLicenceLimit must be 0 (unlimited) or more");
+        }
+        this.jiraLicenceLimit = jiraLicenceLimit;
+    }
+
+    public boolean isJiraGroupReaddRejected() {
+        return jiraGroupReaddRejected;
+    }
+
+    public void setJiraGroupReaddRejected(boolean jiraGroupReaddRejected) {
+        this.jiraGroupReaddRejected = jiraGroupReaddRejected;
+    }
+
+    public boolean isJiraGroupRemoveNonMemberRejected() {
+        return jiraGroupRemoveNonMemberRejected;
+    }
+
+    public void setJiraGroupRemoveNonMemberRejected(boolean jiraGroupRemoveNonMemberRejected) {
+        this.jiraGroupRemoveNonMemberRejected = jiraGroupRemoveNonMemberRejected;
+    }
+
+    public int getBitbucketLicenceLimit() {
+        return bitbucketLicenceLimit;
+    }
+
+    public void setBitbucketLicenceLimit(int bitbucketLicenceLimit) {
+        if (bitbucketLicenceLimit < 0) {
+            throw new IllegalArgumentException("bitbucketLicenceLimit must be 0 (unlimited) or more");
+        }
+        this.bitbucketLicenceLimit = bitbucketLicenceLimit;
+    }
+
     void reset() {
         disableInactiveConflict = false;
         enableActiveConflict = false;
         groupMemberReaddConflict = true;
         orgActionStatus = 204;
+        jiraLicenceLimit = 0;
+        jiraGroupReaddRejected = true;
+        jiraGroupRemoveNonMemberRejected = true;
+        bitbucketLicenceLimit = 0;
     }
 }

@@ -108,6 +108,11 @@ class SimControlController {
                     case "enableActiveConflict" -> behaviour.setEnableActiveConflict(bool(name, value));
                     case "groupMemberReaddConflict" -> behaviour.setGroupMemberReaddConflict(bool(name, value));
                     case "orgActionStatus" -> behaviour.setOrgActionStatus(((Number) value).intValue());
+                    case "jiraLicenceLimit" -> behaviour.setJiraLicenceLimit(((Number) value).intValue());
+                    case "jiraGroupReaddRejected" -> behaviour.setJiraGroupReaddRejected(bool(name, value));
+                    case "jiraGroupRemoveNonMemberRejected" ->
+                            behaviour.setJiraGroupRemoveNonMemberRejected(bool(name, value));
+                    case "bitbucketLicenceLimit" -> behaviour.setBitbucketLicenceLimit(((Number) value).intValue());
                     default -> throw new IllegalArgumentException("unknown behaviour " + name);
                 }
             });

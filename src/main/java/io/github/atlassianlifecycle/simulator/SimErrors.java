@@ -99,6 +99,15 @@ final class SimErrors {
         return json(status, Map.of("errors", List.of(error)));
     }
 
+    /** Bitbucket validation error: {@code context} names the offending field, {@code exceptionName} is null. */
+    static ResponseEntity<Object> bitbucketField(String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("context", field);
+        error.put("message", message);
+        error.put("exceptionName", null);
+        return json(HttpStatus.BAD_REQUEST, Map.of("errors", List.of(error)));
+    }
+
     private static ResponseEntity<Object> json(HttpStatus status, Object body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }

@@ -19,7 +19,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "atlassian.simulator", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(SimulatorProperties.class)
-@Import({ UserManagementSimController.class, SimControlController.class, SimFaultsController.class })
+@Import({ UserManagementSimController.class, SimControlController.class, SimFaultsController.class,
+        JiraSimController.class, ConfluenceSimController.class, BitbucketSimController.class,
+        SimBitbucketControlController.class })
 public class SimulatorAutoConfiguration {
 
     @Bean

@@ -50,6 +50,7 @@ public class SimulatorSeeder {
             for (int i = 0; i < 4; i++) {
                 seedUnmanaged(state, random, now, i);
             }
+            SimBitbucketSeeder.seed(state, properties.getBitbucketUser());
         });
     }
 

@@ -26,6 +26,9 @@ public class SimulatorState {
     private final Map<String, SimGroup> orgGroups = new LinkedHashMap<>();
     private final Map<String, SimGroup> jiraGroups = new LinkedHashMap<>();
     private final Map<String, SimGroup> confluenceGroups = new LinkedHashMap<>();
+    /** Bitbucket Data Center's own users, by lower-cased user name, and its groups (by name). */
+    private final Map<String, SimBitbucketUser> bitbucketUsers = new LinkedHashMap<>();
+    private final java.util.Set<String> bitbucketGroups = new java.util.LinkedHashSet<>();
 
     public SimulatorState(SimClock clock) {
         this.clock = clock;
@@ -74,6 +77,8 @@ public class SimulatorState {
         orgGroups.clear();
         jiraGroups.clear();
         confluenceGroups.clear();
+        bitbucketUsers.clear();
+        bitbucketGroups.clear();
     }
 
     SimAccount add(SimAccount account) {
@@ -110,6 +115,14 @@ public class SimulatorState {
 
     Map<String, SimGroup> confluenceGroups() {
         return confluenceGroups;
+    }
+
+    Map<String, SimBitbucketUser> bitbucketUsers() {
+        return bitbucketUsers;
+    }
+
+    java.util.Set<String> bitbucketGroups() {
+        return bitbucketGroups;
     }
 
     static List<String> names(Collection<String> groupIds, Map<String, SimGroup> namespace) {

@@ -20,6 +20,8 @@ public final class ClientFixture {
     public static final String SCIM_KEY = "sim-scim-key";
     public static final String SITE_EMAIL = "admin@demo.example";
     public static final String SITE_TOKEN = "sim-site-token";
+    public static final String BITBUCKET_USER = "admin";
+    public static final String BITBUCKET_TOKEN = "sim-bitbucket-token";
 
     private final String simUrl;
     private final AtlassianHttpTransport transport;
@@ -66,5 +68,10 @@ public final class ClientFixture {
 
     public ApiEndpoint bitbucket() {
         return new ApiEndpoint(ApiFamily.BITBUCKET, simUrl + "/bitbucket", Credential.bearer("sim-bitbucket-token"));
+    }
+
+    /** Bitbucket Data Center with the admin's user name and password as Basic (the other accepted form). */
+    public ApiEndpoint bitbucketBasic() {
+        return new ApiEndpoint(ApiFamily.BITBUCKET, simUrl + "/bitbucket", Credential.basic(BITBUCKET_USER, BITBUCKET_TOKEN));
     }
 }

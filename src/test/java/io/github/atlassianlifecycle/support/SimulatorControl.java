@@ -2,6 +2,7 @@ package io.github.atlassianlifecycle.support;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -56,6 +57,28 @@ public final class SimulatorControl {
 
     public void advanceClock(String isoDuration) {
         http.post().uri("/clock").body(Map.of("advance", isoDuration)).retrieve().toBodilessEntity();
+    }
+
+    /** The HTTP status of the newest recorded call of {@code operation} (e.g. {@code jira.removeUserFromGroup}). */
+    @SuppressWarnings("unchecked")
+    public int lastStatus(String operation) {
+        List<Map<String, Object>> all = (List<Map<String, Object>>) http.get().uri("/calls").retrieve().body(OBJECT)
+                .get("calls");
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (operation.equals(all.get(i).get("operation"))) {
+                return ((Number) all.get(i).get("status")).intValue();
+            }
+        }
+        throw new AssertionError("the simulator recorded no call of " + operation);
+    }
+
+    /** The simulated Bitbucket Data Center's own users: name, displayName, emailAddress, active, groups. */
+    public List<Map<String, Object>> bitbucketUsers() {
+        return http.get().uri("/bitbucket/users").retrieve().body(ACCOUNTS);
+    }
+
+    public Optional<Map<String, Object>> bitbucketUser(String name) {
+        return bitbucketUsers().stream().filter(u -> name.equalsIgnoreCase((String) u.get("name"))).findFirst();
     }
 
     public static Predicate<Map<String, Object>> managed() {
