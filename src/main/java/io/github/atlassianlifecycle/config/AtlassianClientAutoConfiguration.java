@@ -8,10 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
+import io.github.atlassianlifecycle.client.scim.ScimClient;
 import io.github.atlassianlifecycle.client.transport.ApiEndpoint;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.transport.Credential;
@@ -49,5 +51,14 @@ public class AtlassianClientAutoConfiguration {
     UserManagementClient userManagementClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
         return new UserManagementClient(transport, new ApiEndpoint(ApiFamily.USER_MANAGEMENT, properties.getApiUrl(),
                 Credential.bearer(properties.getOrgApiKey())));
+    }
+
+    /** Only with a SCIM key: SCIM is optional, for organizations whose identity provider provisions users. */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(ScimKeyConfigured.class)
+    ScimClient scimClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
+        return new ScimClient(transport, new ApiEndpoint(ApiFamily.SCIM, properties.getApiUrl(),
+                Credential.bearer(properties.getScimApiKey())), properties.getDirectoryId());
     }
 }

@@ -18,6 +18,9 @@ public class SimBehaviour {
     /** Status of v2 suspend, restore and remove-from-directory: 204 or 200. */
     private volatile int orgActionStatus = 204;
 
+    /** SCIM PATCH of a user or group: false answers 200 with the resource, true 204 (RFC 7644 allows both). */
+    private volatile boolean scimPatchNoContent;
+
     public boolean isDisableInactiveConflict() {
         return disableInactiveConflict;
     }
@@ -53,10 +56,19 @@ public class SimBehaviour {
         this.orgActionStatus = orgActionStatus;
     }
 
+    public boolean isScimPatchNoContent() {
+        return scimPatchNoContent;
+    }
+
+    public void setScimPatchNoContent(boolean scimPatchNoContent) {
+        this.scimPatchNoContent = scimPatchNoContent;
+    }
+
     void reset() {
         disableInactiveConflict = false;
         enableActiveConflict = false;
         groupMemberReaddConflict = true;
         orgActionStatus = 204;
+        scimPatchNoContent = false;
     }
 }

@@ -104,6 +104,7 @@ class SimControlController {
                     case "enableActiveConflict" -> behaviour.setEnableActiveConflict(bool(name, value));
                     case "groupMemberReaddConflict" -> behaviour.setGroupMemberReaddConflict(bool(name, value));
                     case "orgActionStatus" -> behaviour.setOrgActionStatus(((Number) value).intValue());
+                    case "scimPatchNoContent" -> behaviour.setScimPatchNoContent(bool(name, value));
                     default -> throw new IllegalArgumentException("unknown behaviour " + name);
                 }
             });

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "atlassian.simulator", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(SimulatorProperties.class)
-@Import({ UserManagementSimController.class, SimControlController.class })
+@Import({ UserManagementSimController.class, SimControlController.class, ScimSimController.class })
 public class SimulatorAutoConfiguration {
 
     @Bean

@@ -26,6 +26,8 @@ public class SimulatorState {
     private final Map<String, SimGroup> orgGroups = new LinkedHashMap<>();
     private final Map<String, SimGroup> jiraGroups = new LinkedHashMap<>();
     private final Map<String, SimGroup> confluenceGroups = new LinkedHashMap<>();
+    /** What SCIM keeps about the org groups it made (externalId, timestamps), by group id. */
+    private final Map<String, SimScimGroupInfo> scimGroupInfo = new LinkedHashMap<>();
 
     public SimulatorState(SimClock clock) {
         this.clock = clock;
@@ -74,6 +76,7 @@ public class SimulatorState {
         orgGroups.clear();
         jiraGroups.clear();
         confluenceGroups.clear();
+        scimGroupInfo.clear();
     }
 
     SimAccount add(SimAccount account) {
@@ -110,6 +113,10 @@ public class SimulatorState {
 
     Map<String, SimGroup> confluenceGroups() {
         return confluenceGroups;
+    }
+
+    Map<String, SimScimGroupInfo> scimGroupInfo() {
+        return scimGroupInfo;
     }
 
     static List<String> names(Collection<String> groupIds, Map<String, SimGroup> namespace) {
