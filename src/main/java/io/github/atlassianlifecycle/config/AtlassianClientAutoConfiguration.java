@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,6 +17,7 @@ import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
+import io.github.atlassianlifecycle.client.scim.ScimClient;
 import io.github.atlassianlifecycle.client.transport.ApiEndpoint;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.transport.ClientRateLimiter;
@@ -88,5 +90,14 @@ public class AtlassianClientAutoConfiguration {
                 : Credential.basic(user, properties.getBitbucketToken());
         return new BitbucketClient(transport, new ApiEndpoint(ApiFamily.BITBUCKET, properties.getBitbucketUrl(),
                 credential));
+    }
+
+    /** Only with a SCIM key: SCIM is optional, for organizations whose identity provider provisions users. */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(ScimKeyConfigured.class)
+    ScimClient scimClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
+        return new ScimClient(transport, new ApiEndpoint(ApiFamily.SCIM, properties.getApiUrl(),
+                Credential.bearer(properties.getScimApiKey())), properties.getDirectoryId());
     }
 }

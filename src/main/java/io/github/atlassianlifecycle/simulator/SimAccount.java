@@ -50,6 +50,8 @@ public final class SimAccount {
     String externalId;
     String title;
     String department;
+    /** SCIM-only attributes (userName, name parts, ...); null until SCIM writes the account. */
+    SimScimProfile scimProfile;
 
     SimAccount(String accountId) {
         this.accountId = accountId;

@@ -31,6 +31,8 @@ final class SimAccountView {
         view.put("inJira", account.inJira);
         view.put("scimId", account.scimId);
         view.put("externalId", account.externalId);
+        view.put("title", account.title);
+        view.put("department", account.department);
         view.put("platformRoles", account.platformRoles);
         view.put("lastActive", new LinkedHashMap<>(account.lastActive));
         return view;

@@ -30,6 +30,9 @@ public class SimBehaviour {
     /** Bitbucket Data Center licensed users: creating one more answers 403. 0 = unlimited. */
     private volatile int bitbucketLicenceLimit;
 
+    /** SCIM PATCH of a user or group: false answers 200 with the resource, true 204 (RFC 7644 allows both). */
+    private volatile boolean scimPatchNoContent;
+
     public boolean isDisableInactiveConflict() {
         return disableInactiveConflict;
     }
@@ -103,6 +106,14 @@ public class SimBehaviour {
         this.bitbucketLicenceLimit = bitbucketLicenceLimit;
     }
 
+    public boolean isScimPatchNoContent() {
+        return scimPatchNoContent;
+    }
+
+    public void setScimPatchNoContent(boolean scimPatchNoContent) {
+        this.scimPatchNoContent = scimPatchNoContent;
+    }
+
     void reset() {
         disableInactiveConflict = false;
         enableActiveConflict = false;
@@ -112,5 +123,6 @@ public class SimBehaviour {
         jiraGroupReaddRejected = true;
         jiraGroupRemoveNonMemberRejected = true;
         bitbucketLicenceLimit = 0;
+        scimPatchNoContent = false;
     }
 }

@@ -113,6 +113,7 @@ class SimControlController {
                     case "jiraGroupRemoveNonMemberRejected" ->
                             behaviour.setJiraGroupRemoveNonMemberRejected(bool(name, value));
                     case "bitbucketLicenceLimit" -> behaviour.setBitbucketLicenceLimit(((Number) value).intValue());
+                    case "scimPatchNoContent" -> behaviour.setScimPatchNoContent(bool(name, value));
                     default -> throw new IllegalArgumentException("unknown behaviour " + name);
                 }
             });

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(SimulatorProperties.class)
 @Import({ UserManagementSimController.class, SimControlController.class, SimFaultsController.class,
         JiraSimController.class, ConfluenceSimController.class, BitbucketSimController.class,
-        SimBitbucketControlController.class })
+        SimBitbucketControlController.class, ScimSimController.class })
 public class SimulatorAutoConfiguration {
 
     @Bean

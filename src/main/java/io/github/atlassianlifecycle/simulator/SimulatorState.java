@@ -30,6 +30,9 @@ public class SimulatorState {
     private final Map<String, SimBitbucketUser> bitbucketUsers = new LinkedHashMap<>();
     private final java.util.Set<String> bitbucketGroups = new java.util.LinkedHashSet<>();
 
+    /** What SCIM keeps about the org groups it made (externalId, timestamps), by group id. */
+    private final Map<String, SimScimGroupInfo> scimGroupInfo = new LinkedHashMap<>();
+
     public SimulatorState(SimClock clock) {
         this.clock = clock;
     }
@@ -79,6 +82,7 @@ public class SimulatorState {
         confluenceGroups.clear();
         bitbucketUsers.clear();
         bitbucketGroups.clear();
+        scimGroupInfo.clear();
     }
 
     SimAccount add(SimAccount account) {
@@ -123,6 +127,10 @@ public class SimulatorState {
 
     java.util.Set<String> bitbucketGroups() {
         return bitbucketGroups;
+    }
+
+    Map<String, SimScimGroupInfo> scimGroupInfo() {
+        return scimGroupInfo;
     }
 
     static List<String> names(Collection<String> groupIds, Map<String, SimGroup> namespace) {
