@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
+import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.transport.ApiEndpoint;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.transport.Credential;
@@ -49,5 +50,12 @@ public class AtlassianClientAutoConfiguration {
     UserManagementClient userManagementClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
         return new UserManagementClient(transport, new ApiEndpoint(ApiFamily.USER_MANAGEMENT, properties.getApiUrl(),
                 Credential.bearer(properties.getOrgApiKey())));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OrganizationsClient organizationsClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
+        return new OrganizationsClient(transport, new ApiEndpoint(ApiFamily.ORGANIZATIONS, properties.getApiUrl(),
+                Credential.bearer(properties.getOrgApiKey())), properties.getOrgId(), properties.getDirectoryId());
     }
 }
