@@ -18,6 +18,12 @@ public class SimBehaviour {
     /** Status of v2 suspend, restore and remove-from-directory: 204 or 200. */
     private volatile int orgActionStatus = 204;
 
+    /** The organization has at least one paid subscription; false makes v2 invite answer 402. */
+    private volatile boolean orgPaidSubscription = true;
+
+    /** Licensed users per product resource id (e.g. the Jira site's ARI); a resource not listed is unlimited. */
+    private volatile java.util.Map<String, Integer> seatLimits = java.util.Map.of();
+
     public boolean isDisableInactiveConflict() {
         return disableInactiveConflict;
     }
@@ -53,10 +59,39 @@ public class SimBehaviour {
         this.orgActionStatus = orgActionStatus;
     }
 
+    public boolean isOrgPaidSubscription() {
+        return orgPaidSubscription;
+    }
+
+    public void setOrgPaidSubscription(boolean orgPaidSubscription) {
+        this.orgPaidSubscription = orgPaidSubscription;
+    }
+
+    public java.util.Map<String, Integer> getSeatLimits() {
+        return seatLimits;
+    }
+
+    /** From the control switch: {@code {"<resourceId>": <seats>, ...}}; {@code {}} makes every product unlimited. */
+    public void setSeatLimits(Object limits) {
+        if (!(limits instanceof java.util.Map<?, ?> map)) {
+            throw new IllegalArgumentException("seatLimits must be an object of resource id to number of seats");
+        }
+        java.util.Map<String, Integer> checked = new java.util.LinkedHashMap<>();
+        map.forEach((resource, seats) -> {
+            if (!(seats instanceof Number number) || number.intValue() < 0) {
+                throw new IllegalArgumentException("seatLimits." + resource + " must be a number of seats, 0 or more");
+            }
+            checked.put(String.valueOf(resource), number.intValue());
+        });
+        this.seatLimits = java.util.Collections.unmodifiableMap(checked);
+    }
+
     void reset() {
         disableInactiveConflict = false;
         enableActiveConflict = false;
         groupMemberReaddConflict = true;
         orgActionStatus = 204;
+        orgPaidSubscription = true;
+        seatLimits = java.util.Map.of();
     }
 }

@@ -104,6 +104,8 @@ class SimControlController {
                     case "enableActiveConflict" -> behaviour.setEnableActiveConflict(bool(name, value));
                     case "groupMemberReaddConflict" -> behaviour.setGroupMemberReaddConflict(bool(name, value));
                     case "orgActionStatus" -> behaviour.setOrgActionStatus(((Number) value).intValue());
+                    case "orgPaidSubscription" -> behaviour.setOrgPaidSubscription(bool(name, value));
+                    case "seatLimits" -> behaviour.setSeatLimits(value);
                     default -> throw new IllegalArgumentException("unknown behaviour " + name);
                 }
             });

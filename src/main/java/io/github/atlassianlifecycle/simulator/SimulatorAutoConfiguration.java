@@ -18,7 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "atlassian.simulator", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(SimulatorProperties.class)
-@Import({ UserManagementSimController.class, SimControlController.class })
+@Import({ UserManagementSimController.class, SimControlController.class, OrganizationsSimController.class,
+        SimOrgControlController.class })
 public class SimulatorAutoConfiguration {
 
     @Bean
