@@ -18,6 +18,7 @@ import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.scim.ScimClient;
+import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.transport.ApiEndpoint;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.transport.ClientRateLimiter;
@@ -99,5 +100,12 @@ public class AtlassianClientAutoConfiguration {
     ScimClient scimClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
         return new ScimClient(transport, new ApiEndpoint(ApiFamily.SCIM, properties.getApiUrl(),
                 Credential.bearer(properties.getScimApiKey())), properties.getDirectoryId());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OrganizationsClient organizationsClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
+        return new OrganizationsClient(transport, new ApiEndpoint(ApiFamily.ORGANIZATIONS, properties.getApiUrl(),
+                Credential.bearer(properties.getOrgApiKey())), properties.getOrgId(), properties.getDirectoryId());
     }
 }

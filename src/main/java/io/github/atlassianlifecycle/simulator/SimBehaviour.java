@@ -33,6 +33,12 @@ public class SimBehaviour {
     /** SCIM PATCH of a user or group: false answers 200 with the resource, true 204 (RFC 7644 allows both). */
     private volatile boolean scimPatchNoContent;
 
+    /** The organization has at least one paid subscription; false makes v2 invite answer 402. */
+    private volatile boolean orgPaidSubscription = true;
+
+    /** Licensed users per product resource id (e.g. the Jira site's ARI); a resource not listed is unlimited. */
+    private volatile java.util.Map<String, Integer> seatLimits = java.util.Map.of();
+
     public boolean isDisableInactiveConflict() {
         return disableInactiveConflict;
     }
@@ -114,6 +120,33 @@ public class SimBehaviour {
         this.scimPatchNoContent = scimPatchNoContent;
     }
 
+    public boolean isOrgPaidSubscription() {
+        return orgPaidSubscription;
+    }
+
+    public void setOrgPaidSubscription(boolean orgPaidSubscription) {
+        this.orgPaidSubscription = orgPaidSubscription;
+    }
+
+    public java.util.Map<String, Integer> getSeatLimits() {
+        return seatLimits;
+    }
+
+    /** From the control switch: {@code {"<resourceId>": <seats>, ...}}; {@code {}} makes every product unlimited. */
+    public void setSeatLimits(Object limits) {
+        if (!(limits instanceof java.util.Map<?, ?> map)) {
+            throw new IllegalArgumentException("seatLimits must be an object of resource id to number of seats");
+        }
+        java.util.Map<String, Integer> checked = new java.util.LinkedHashMap<>();
+        map.forEach((resource, seats) -> {
+            if (!(seats instanceof Number number) || number.intValue() < 0) {
+                throw new IllegalArgumentException("seatLimits." + resource + " must be a number of seats, 0 or more");
+            }
+            checked.put(String.valueOf(resource), number.intValue());
+        });
+        this.seatLimits = java.util.Collections.unmodifiableMap(checked);
+    }
+
     void reset() {
         disableInactiveConflict = false;
         enableActiveConflict = false;
@@ -124,5 +157,7 @@ public class SimBehaviour {
         jiraGroupRemoveNonMemberRejected = true;
         bitbucketLicenceLimit = 0;
         scimPatchNoContent = false;
+        orgPaidSubscription = true;
+        seatLimits = java.util.Map.of();
     }
 }

@@ -114,6 +114,8 @@ class SimControlController {
                             behaviour.setJiraGroupRemoveNonMemberRejected(bool(name, value));
                     case "bitbucketLicenceLimit" -> behaviour.setBitbucketLicenceLimit(((Number) value).intValue());
                     case "scimPatchNoContent" -> behaviour.setScimPatchNoContent(bool(name, value));
+                    case "orgPaidSubscription" -> behaviour.setOrgPaidSubscription(bool(name, value));
+                    case "seatLimits" -> behaviour.setSeatLimits(value);
                     default -> throw new IllegalArgumentException("unknown behaviour " + name);
                 }
             });

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(SimulatorProperties.class)
 @Import({ UserManagementSimController.class, SimControlController.class, SimFaultsController.class,
         JiraSimController.class, ConfluenceSimController.class, BitbucketSimController.class,
-        SimBitbucketControlController.class, ScimSimController.class })
+        SimBitbucketControlController.class, ScimSimController.class, OrganizationsSimController.class,
+        SimOrgControlController.class })
 public class SimulatorAutoConfiguration {
 
     @Bean

@@ -1,5 +1,6 @@
 package io.github.atlassianlifecycle.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -51,6 +52,7 @@ public class SimulatorSeeder {
                 seedUnmanaged(state, random, now, i);
             }
             SimBitbucketSeeder.seed(state, properties.getBitbucketUser());
+            seedIdentityProviderGroup(state);
         });
     }
 
@@ -71,6 +73,19 @@ public class SimulatorSeeder {
             SimGroup group = new SimGroup(uuid(random), name, null);
             state.confluenceGroups().put(group.id, group);
         }
+    }
+
+    /**
+     * An org group synced from the identity provider, holding the SCIM-synced users: its members can't be changed
+     * through the organizations API. Added last, with a fixed id, so the rest of the seeded data stays as it was.
+     */
+    private static void seedIdentityProviderGroup(SimulatorState state) {
+        SimGroup synced = new SimGroup(UUID.nameUUIDFromBytes("idp-synced-staff".getBytes(StandardCharsets.UTF_8))
+                .toString(), "idp-synced-staff", "Synced from the identity provider");
+        synced.managedByScim = true;
+        state.orgGroups().put(synced.id, synced);
+        state.accounts().stream().filter(a -> "scim".equals(a.externalDirectory))
+                .forEach(a -> a.orgGroupIds.add(synced.id));
     }
 
     private static SimGroup orgGroup(SimulatorState state, Random random, String name, String description) {

@@ -55,6 +55,19 @@ public final class SimulatorControl {
         http.put().uri("/faults").body(faults).retrieve().toBodilessEntity();
     }
 
+    /** The org's groups (role assignments, members, IdP ownership) and seats used per product. */
+    public Map<String, Object> organization() {
+        return http.get().uri("/org").retrieve().body(OBJECT);
+    }
+
+    /** The id of the org group with this name; fails the test when there is none. */
+    @SuppressWarnings("unchecked")
+    public String orgGroupId(String name) {
+        return ((List<Map<String, Object>>) organization().get("groups")).stream()
+                .filter(g -> name.equals(g.get("name"))).map(g -> (String) g.get("id")).findFirst()
+                .orElseThrow(() -> new AssertionError("the simulator has no org group " + name));
+    }
+
     public void advanceClock(String isoDuration) {
         http.post().uri("/clock").body(Map.of("advance", isoDuration)).retrieve().toBodilessEntity();
     }
