@@ -99,7 +99,7 @@ public class AtlassianClientAutoConfiguration {
     @Conditional(ScimKeyConfigured.class)
     ScimClient scimClient(AtlassianHttpTransport transport, AtlassianProperties properties) {
         return new ScimClient(transport, new ApiEndpoint(ApiFamily.SCIM, properties.getApiUrl(),
-                Credential.bearer(properties.getScimApiKey())), properties.getDirectoryId());
+                Credential.bearer(properties.getScimApiKey())), properties.effectiveScimDirectoryId());
     }
 
     @Bean

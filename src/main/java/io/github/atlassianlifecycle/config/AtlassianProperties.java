@@ -33,6 +33,12 @@ public class AtlassianProperties implements Validator {
     /** Directory id of the organization's (single) user directory. */
     private String directoryId;
 
+    /**
+     * Id of the identity provider's SCIM directory, from its SCIM base URL ({@code .../scim/directory/<id>}).
+     * Empty means the same as {@code directory-id}.
+     */
+    private String scimDirectoryId;
+
     /** Organization API key, created without scopes. Sent as a Bearer token to the admin and user management APIs. */
     private String orgApiKey;
 
@@ -93,6 +99,19 @@ public class AtlassianProperties implements Validator {
 
     public void setDirectoryId(String directoryId) {
         this.directoryId = directoryId;
+    }
+
+    public String getScimDirectoryId() {
+        return scimDirectoryId;
+    }
+
+    public void setScimDirectoryId(String scimDirectoryId) {
+        this.scimDirectoryId = scimDirectoryId;
+    }
+
+    /** The SCIM directory to use: {@code scim-directory-id}, else {@code directory-id}. */
+    public String effectiveScimDirectoryId() {
+        return scimDirectoryId == null || scimDirectoryId.isBlank() ? directoryId : scimDirectoryId;
     }
 
     public String getOrgApiKey() {

@@ -29,6 +29,9 @@ public final class AtlassianSettingsValidator {
         checkUrl(problems, "atlassian.api-url", settings.getApiUrl(), true);
         checkId(problems, "atlassian.org-id", settings.getOrgId());
         checkId(problems, "atlassian.directory-id", settings.getDirectoryId());
+        if (settings.getScimDirectoryId() != null && !settings.getScimDirectoryId().isBlank()) {
+            checkId(problems, "atlassian.scim-directory-id", settings.getScimDirectoryId());
+        }
         checkSecret(problems, "atlassian.org-api-key", settings.getOrgApiKey(), true);
         checkSecret(problems, "atlassian.scim-api-key", settings.getScimApiKey(), false);
 

@@ -289,6 +289,7 @@ class OrganizationsSimController {
                 throw reject(OrgSimErrors.badRequest("accountId is required"));
             }
             SimAccount account = account(accountId);
+            SimCallRecorder.touched(account); // the account is in the body, not the path
             if (!account.isActive()) {
                 throw reject(OrgSimErrors.inactiveUser("The user " + accountId + " is deactivated"));
             }

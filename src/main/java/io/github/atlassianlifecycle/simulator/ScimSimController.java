@@ -118,6 +118,7 @@ class ScimSimController {
                 account.addedToOrg = state.now();
                 state.add(account);
             }
+            SimCallRecorder.touched(account);
             account.scimId = UUID.randomUUID().toString();
             account.externalDirectory = "scim";
             account.managementSource = "synced";
@@ -189,8 +190,10 @@ class ScimSimController {
 
     /** The SCIM user with this id, active or not; a deleted user's id is gone. */
     private SimAccount user(String id) {
-        return state.accounts().stream().filter(a -> id.equals(a.scimId)).findFirst()
+        SimAccount account = state.accounts().stream().filter(a -> id.equals(a.scimId)).findFirst()
                 .orElseThrow(() -> SimScimError.notFound("User " + id + " not found"));
+        SimCallRecorder.touched(account);
+        return account;
     }
 
     /** Checks a changed user against everyone else, then writes it. */

@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -48,6 +50,17 @@ class SimCallRecorder extends OncePerRequestFilter implements HandlerInterceptor
         }
     }
 
+    /**
+     * Credits the current call to an account, for endpoints that name it neither in the path nor as a parameter
+     * (SCIM ids, an account id in a body), so per-account counts stay complete.
+     */
+    static void touched(SimAccount account) {
+        if (account != null && RequestContextHolder.getRequestAttributes() != null) {
+            RequestContextHolder.getRequestAttributes().setAttribute(ACCOUNT, account.accountId,
+                    RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
     private static String account(HttpServletRequest request) {
         Object tagged = request.getAttribute(ACCOUNT);
         return tagged != null ? (String) tagged : SimPaths.accountId(request);
@@ -66,7 +79,9 @@ class SimCallRecorder extends OncePerRequestFilter implements HandlerInterceptor
             Map<String, String> variables = (Map<String, String>) request
                     .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             String account = variables == null ? null : variables.get("accountId");
-            request.setAttribute(ACCOUNT, account != null ? account : request.getParameter("accountId"));
+            if (account != null || request.getParameter("accountId") != null) {
+                request.setAttribute(ACCOUNT, account != null ? account : request.getParameter("accountId"));
+            }
         }
         return true;
     }

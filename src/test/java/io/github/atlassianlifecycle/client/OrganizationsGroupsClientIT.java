@@ -139,6 +139,8 @@ class OrganizationsGroupsClientIT {
         client.removeMembership(finance, id);
         assertThat(strings(simulator.account(id).get("orgGroups"))).doesNotContain("finance");
         client.removeMembership(finance, id); // not a member any more: still 2xx
+        assertThat(simulator.calls(id)).extractingByKey("countsByAccount").asString()
+                .contains("organizations.addMembership=1").contains("organizations.removeMembership=2");
     }
 
     @Test

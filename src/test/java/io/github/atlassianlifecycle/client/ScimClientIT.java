@@ -578,6 +578,16 @@ class ScimClientIT {
                 .collect(Collectors.toMap(a -> (String) a.get("scimId"), a -> (String) a.get("accountId")));
     }
 
+    @Test
+    void scim_calls_are_counted_against_the_account_they_touch() {
+        Map<String, Object> seeded = scimAccount();
+        String scimId = (String) seeded.get("scimId");
+        client.getUser(scimId);
+        client.deactivate(scimId);
+        assertThat(simulator.calls((String) seeded.get("accountId"))).extractingByKey("countsByAccount").asString()
+                .contains("scim.getUser=").contains("scim.patchUser=1");
+    }
+
     private Map<String, Object> scimAccount() {
         return simulator.account(simulator.anyAccount(a -> SimulatorControl.scimManaged().test(a)
                 && "active".equals(a.get("accountStatus")) && a.get("externalId") != null));
