@@ -1,14 +1,18 @@
 package io.github.atlassianlifecycle.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
+import io.github.atlassianlifecycle.lifecycle.LifecyclePolicy;
 
 /**
  * Every setting of the plugin, under {@code atlassian.*}. In production they come from environment variables
@@ -60,6 +64,8 @@ public class AtlassianProperties implements Validator {
     private final Http http = new Http();
 
     private final RateLimit rateLimit = new RateLimit();
+
+    private final Lifecycle lifecycle = new Lifecycle();
 
     public String getApiUrl() {
         return apiUrl;
@@ -170,6 +176,10 @@ public class AtlassianProperties implements Validator {
         return rateLimit;
     }
 
+    public Lifecycle getLifecycle() {
+        return lifecycle;
+    }
+
     /**
      * Spring Boot validates a properties object that is its own {@link Validator} while binding it. Problems are
      * reported as global errors: a field error would make Spring Boot print the rejected value, which may be a key.
@@ -265,6 +275,81 @@ public class AtlassianProperties implements Validator {
 
         public void setMaxWait(Duration maxWait) {
             this.maxWait = maxWait;
+        }
+    }
+
+    /** How the lifecycle processes behave: the organization's policy choices. */
+    public static class Lifecycle {
+
+        /** When disabling, take the account out of its Jira and Confluence groups: never, scim-only or always. */
+        private LifecyclePolicy.SeatRelease releaseProductGroups = LifecyclePolicy.SeatRelease.SCIM_ONLY;
+
+        /** How account-add creates accounts: invite (organizations API) or scim. */
+        private LifecyclePolicy.Provisioning provisioning = LifecyclePolicy.Provisioning.INVITE;
+
+        /** Groups whose grant needs a second approval (plain names; jira: and confluence: prefixes are ignored). */
+        private List<String> privilegedGroups = new ArrayList<>(
+                List.of("org-admins", "site-admins", "jira-administrators", "confluence-administrators"));
+
+        /** How long a deleted account stays only disabled, so the deletion can be cancelled. */
+        private Duration deleteGracePeriod = Duration.ofDays(30);
+
+        /** An approval still open after this long reminds its approvers. */
+        private Duration approvalReminderAfter = Duration.ofDays(1);
+
+        /** An approval still open after this long expires the request. */
+        private Duration approvalExpireAfter = Duration.ofDays(7);
+
+        public LifecyclePolicy policy() {
+            return new LifecyclePolicy(releaseProductGroups, provisioning, Set.copyOf(privilegedGroups), deleteGracePeriod);
+        }
+
+        public LifecyclePolicy.SeatRelease getReleaseProductGroups() {
+            return releaseProductGroups;
+        }
+
+        public void setReleaseProductGroups(LifecyclePolicy.SeatRelease releaseProductGroups) {
+            this.releaseProductGroups = releaseProductGroups;
+        }
+
+        public LifecyclePolicy.Provisioning getProvisioning() {
+            return provisioning;
+        }
+
+        public void setProvisioning(LifecyclePolicy.Provisioning provisioning) {
+            this.provisioning = provisioning;
+        }
+
+        public List<String> getPrivilegedGroups() {
+            return privilegedGroups;
+        }
+
+        public void setPrivilegedGroups(List<String> privilegedGroups) {
+            this.privilegedGroups = privilegedGroups;
+        }
+
+        public Duration getDeleteGracePeriod() {
+            return deleteGracePeriod;
+        }
+
+        public void setDeleteGracePeriod(Duration deleteGracePeriod) {
+            this.deleteGracePeriod = deleteGracePeriod;
+        }
+
+        public Duration getApprovalReminderAfter() {
+            return approvalReminderAfter;
+        }
+
+        public void setApprovalReminderAfter(Duration approvalReminderAfter) {
+            this.approvalReminderAfter = approvalReminderAfter;
+        }
+
+        public Duration getApprovalExpireAfter() {
+            return approvalExpireAfter;
+        }
+
+        public void setApprovalExpireAfter(Duration approvalExpireAfter) {
+            this.approvalExpireAfter = approvalExpireAfter;
         }
     }
 }

@@ -62,6 +62,22 @@ public final class AtlassianSettingsValidator {
                         + " must be between 0 (no limit) and 1000");
             }
         });
+        AtlassianProperties.Lifecycle lifecycle = settings.getLifecycle();
+        for (var duration : java.util.Map.of("atlassian.lifecycle.delete-grace-period", lifecycle.getDeleteGracePeriod(),
+                "atlassian.lifecycle.approval-reminder-after", lifecycle.getApprovalReminderAfter(),
+                "atlassian.lifecycle.approval-expire-after", lifecycle.getApprovalExpireAfter()).entrySet()) {
+            if (duration.getValue() == null || duration.getValue().isNegative() || duration.getValue().isZero()) {
+                problems.add(duration.getKey() + " must be a positive duration such as P1D");
+            }
+        }
+        if (lifecycle.getApprovalReminderAfter() != null && lifecycle.getApprovalExpireAfter() != null
+                && lifecycle.getApprovalReminderAfter().compareTo(lifecycle.getApprovalExpireAfter()) >= 0) {
+            problems.add("atlassian.lifecycle.approval-reminder-after must be shorter than approval-expire-after");
+        }
+        if (lifecycle.getProvisioning() == io.github.atlassianlifecycle.lifecycle.LifecyclePolicy.Provisioning.SCIM
+                && !present(settings.getScimApiKey())) {
+            problems.add("atlassian.lifecycle.provisioning=scim needs atlassian.scim-api-key (ATLASSIAN_SCIM_API_KEY)");
+        }
         Duration maxWait = rateLimit.getMaxWait();
         if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
             problems.add("atlassian.rate-limit.max-wait must be between 0 and 1 minute");

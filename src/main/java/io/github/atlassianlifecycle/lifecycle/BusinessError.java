@@ -17,6 +17,10 @@ public enum BusinessError {
     LICENCE_LIMIT,
     /** The configured credential was refused or lacks the right (401, 403): an administrator must fix it. */
     NOT_AUTHORIZED,
+    /** A requested group does not exist in the organization, Jira or Confluence. */
+    UNKNOWN_GROUP,
+    /** Applying the plan did not leave the account as planned (checked by reading it back). */
+    NOT_AS_PLANNED,
     /** Atlassian rejected the request as malformed (400). */
     INVALID_REQUEST,
     /** Anything else Atlassian refused. */

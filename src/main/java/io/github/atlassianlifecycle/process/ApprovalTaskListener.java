@@ -1,6 +1,10 @@
 package io.github.atlassianlifecycle.process;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
@@ -9,14 +13,17 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
+import io.github.atlassianlifecycle.lifecycle.Approval;
+
 /**
  * Four eyes on every approval task, enforced inside the engine so that Tasklist, {@code /engine-rest} and the Java
- * API all obey it: the requester can never be the assignee (claim, assign and delegate all raise "assignment") nor
- * the one who completes. Completing needs a decision, a comment when rejecting, and the request unchanged since
- * the task was created (see {@link RequestFingerprint}).
+ * API all obey it: neither the requester nor anyone who already approved this plan can be the assignee (claim,
+ * assign and delegate all raise "assignment") or complete it. Completing needs a decision, a comment when rejecting,
+ * and the request, plan and earlier decisions unchanged since the task was created (see {@link RequestFingerprint}).
+ * Each decision is appended to {@code approvals}.
  *
- * <p>Refusals are {@link AuthorizationException}s (REST answers 403) or {@link FormFieldValidationException}s (REST
- * answers 400); either way the transaction rolls back and the task stays open.
+ * <p>Refusals are {@link AuthorizationException}s or {@link FormFieldValidationException}s; either way the
+ * transaction rolls back and the task stays open.
  */
 public class ApprovalTaskListener implements TaskListener {
 
@@ -24,51 +31,84 @@ public class ApprovalTaskListener implements TaskListener {
     static final String REQUEST_SEAL = "requestSeal";
 
     private final RequestFingerprint fingerprint;
+    private final Clock clock;
 
-    public ApprovalTaskListener(RequestFingerprint fingerprint) {
+    public ApprovalTaskListener(RequestFingerprint fingerprint, Clock clock) {
         this.fingerprint = fingerprint;
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String requester = (String) task.getVariable(ProcessVariables.REQUESTER);
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> task.setVariableLocal(REQUEST_SEAL, fingerprint.seal(task, management(task)));
-            case EVENTNAME_ASSIGNMENT -> refuseRequester(task.getAssignee(), requester, "be assigned");
-            case EVENTNAME_COMPLETE -> complete(task, requester);
+            case EVENTNAME_CREATE -> create(task);
+            case EVENTNAME_ASSIGNMENT -> refuse(task.getAssignee(), task, "be assigned");
+            case EVENTNAME_COMPLETE -> complete(task);
             default -> { }
         }
     }
 
-    private void complete(DelegateTask task, String requester) {
+    private void create(DelegateTask task) {
+        // Each approval decides on its own: no decision or comment carries over from an earlier one.
+        task.setVariable(ProcessVariables.APPROVED, null);
+        task.setVariable(ProcessVariables.COMMENT, null);
+        task.setVariableLocal(REQUEST_SEAL, fingerprint.seal(task, management(task)));
+    }
+
+    private void complete(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String actor = authentication == null ? null : authentication.getUserId();
         if (actor == null) {
             throw new AuthorizationException("An approval must be completed by an authenticated user.");
         }
-        // The seal first: it proves the requester below is the real one.
+        // The seal first: it proves the requester and earlier approvals below are the real ones.
         if (!fingerprint.matches((String) task.getVariableLocal(REQUEST_SEAL), task, management(task))) {
             throw new AuthorizationException("The request was changed while it waited for approval; an approval may"
                     + " only set 'approved' and 'comment'.");
         }
-        refuseRequester(actor, requester, "complete");
-        refuseRequester(task.getAssignee(), requester, "be assigned");
-        Boolean decision = decision(task.getVariable(ProcessVariables.APPROVED));
+        refuse(actor, task, "complete");
+        refuse(task.getAssignee(), task, "be assigned");
+        boolean decision = decision(task.getVariable(ProcessVariables.APPROVED));
         Object comment = task.getVariable(ProcessVariables.COMMENT);
         if (!decision && (!(comment instanceof String text) || text.isBlank())) {
             throw new FormFieldValidationException(ProcessVariables.COMMENT, "A comment is required to reject.");
         }
+        JsonVariables.append(task, ProcessVariables.APPROVALS, Approval.class, List.of(new Approval(
+                task.getTaskDefinitionKey(), actor, clock.instant(), decision, comment == null ? null : comment.toString(),
+                (String) task.getVariable(ProcessVariables.PLAN_HASH))));
         task.setVariable(ProcessVariables.APPROVED, decision);
         task.setVariable(ProcessVariables.APPROVER, actor);
     }
 
+    /** Refuses the requester, and whoever already approved the plan this task is about. */
+    private static void refuse(String user, DelegateTask task, String what) {
+        if (user == null) {
+            return;
+        }
+        if (Objects.equals(user, task.getVariable(ProcessVariables.REQUESTER))) {
+            throw new AuthorizationException("Four eyes: " + user + " requested this change and cannot " + what
+                    + " its approval.");
+        }
+        if (earlierApprovers(task).contains(user)) {
+            throw new AuthorizationException("Four eyes: " + user + " already approved this request and cannot "
+                    + what + " its next approval.");
+        }
+    }
+
+    private static Set<String> earlierApprovers(DelegateTask task) {
+        Object planHash = task.getVariable(ProcessVariables.PLAN_HASH);
+        return JsonVariables.list(task, ProcessVariables.APPROVALS, Approval.class).stream()
+                .filter(approval -> approval.approved() && Objects.equals(approval.planHash(), planHash))
+                .map(Approval::approver).collect(Collectors.toSet());
+    }
+
     /** {@code approved} is a Boolean; the strings "true" and "false" (what a form's radio group sends) count too. */
-    private static Boolean decision(Object approved) {
+    private static boolean decision(Object approved) {
         if (approved instanceof Boolean decision) {
             return decision;
         }
         if ("true".equals(approved) || "false".equals(approved)) {
-            return Boolean.valueOf((String) approved);
+            return Boolean.parseBoolean((String) approved);
         }
         throw new FormFieldValidationException(ProcessVariables.APPROVED,
                 "An approval needs the Boolean variable 'approved' (true to approve, false to reject).");
@@ -76,12 +116,5 @@ public class ApprovalTaskListener implements TaskListener {
 
     private static ManagementService management(DelegateTask task) {
         return task.getProcessEngineServices().getManagementService();
-    }
-
-    private static void refuseRequester(String user, String requester, String what) {
-        if (user != null && Objects.equals(user, requester)) {
-            throw new AuthorizationException("Four eyes: " + user + " requested this change and cannot " + what
-                    + " its approval.");
-        }
     }
 }

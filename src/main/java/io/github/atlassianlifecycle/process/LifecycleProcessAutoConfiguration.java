@@ -3,6 +3,7 @@ package io.github.atlassianlifecycle.process;
 import java.time.Clock;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,15 +12,24 @@ import org.springframework.context.annotation.Bean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
+import io.github.atlassianlifecycle.client.jira.JiraClient;
+import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
+import io.github.atlassianlifecycle.client.scim.ScimClient;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
 import io.github.atlassianlifecycle.config.AtlassianClientAutoConfiguration;
-import io.github.atlassianlifecycle.lifecycle.AccountDisabler;
+import io.github.atlassianlifecycle.config.AtlassianProperties;
+import io.github.atlassianlifecycle.lifecycle.LifecyclePolicy;
+import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
+import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
+import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
+import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
 
 /**
  * The Camunda side: the delegates and listeners the models name (by bean name, so designers see readable
- * expressions such as {@code ${disableAccount}}), and the engine plugins. Every Camunda type this project touches is
- * registered here. (Camunda's starter registers camunda-connect's engine plugin itself when it is on the class
- * path, so designers can use {@code http-connector} in models too.)
+ * expressions such as {@code ${applyPlanStep}}), and the engine plugins. Every Camunda type this project touches is
+ * registered here. (Camunda's starter registers the Connect and Spin engine plugins itself when they are on the
+ * class path.)
  */
 @AutoConfiguration(after = AtlassianClientAutoConfiguration.class)
 @ConditionalOnClass(ProcessEngine.class)
@@ -41,10 +51,50 @@ public class LifecycleProcessAutoConfiguration {
         return new LifecycleGroupIdsPlugin();
     }
 
+    // --- the lifecycle domain ------------------------------------------------------------------------------
+
     @Bean
     @ConditionalOnMissingBean
-    AccountDisabler accountDisabler(UserManagementClient userManagement) {
-        return new AccountDisabler(userManagement);
+    LifecyclePolicy lifecyclePolicy(AtlassianProperties properties) {
+        return properties.getLifecycle().policy();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AccountInspector accountInspector(OrganizationsClient organizations, UserManagementClient userManagement,
+            ObjectProvider<ScimClient> scim, ObjectProvider<JiraClient> jira, ObjectProvider<ConfluenceClient> confluence) {
+        return new AccountInspector(organizations, userManagement, optional(scim), optional(jira), optional(confluence));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GroupResolver groupResolver(OrganizationsClient organizations, ObjectProvider<JiraClient> jira,
+            ObjectProvider<ConfluenceClient> confluence) {
+        return new GroupResolver(organizations, optional(jira), optional(confluence));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestPlanner requestPlanner(AccountInspector inspector, GroupResolver groups, LifecyclePolicy policy) {
+        return new RequestPlanner(inspector, groups, policy);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlanExecutor planExecutor(OrganizationsClient organizations, UserManagementClient userManagement,
+            ObjectProvider<ScimClient> scim, ObjectProvider<JiraClient> jira,
+            ObjectProvider<ConfluenceClient> confluence) {
+        return new PlanExecutor(organizations, userManagement, optional(scim), optional(jira), optional(confluence),
+                Clock.systemUTC());
+    }
+
+    // --- what the models name ------------------------------------------------------------------------------
+
+    @Bean("lifecycleTimers")
+    LifecycleTimers lifecycleTimers(AtlassianProperties properties) {
+        AtlassianProperties.Lifecycle lifecycle = properties.getLifecycle();
+        return new LifecycleTimers(lifecycle.getApprovalReminderAfter(), lifecycle.getApprovalExpireAfter(),
+                lifecycle.getDeleteGracePeriod());
     }
 
     @Bean("requesterListener")
@@ -57,6 +107,16 @@ public class LifecycleProcessAutoConfiguration {
         return new ValidateRequestDelegate(json);
     }
 
+    @Bean("planRequest")
+    PlanRequestDelegate planRequest(RequestPlanner planner) {
+        return new PlanRequestDelegate(planner);
+    }
+
+    @Bean("routeApproval")
+    RouteApprovalDelegate routeApproval() {
+        return new RouteApprovalDelegate(Clock.systemUTC());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     RequestFingerprint requestFingerprint() {
@@ -65,11 +125,45 @@ public class LifecycleProcessAutoConfiguration {
 
     @Bean("approvalTaskListener")
     ApprovalTaskListener approvalTaskListener(RequestFingerprint fingerprint) {
-        return new ApprovalTaskListener(fingerprint);
+        return new ApprovalTaskListener(fingerprint, Clock.systemUTC());
     }
 
-    @Bean("disableAccount")
-    DisableAccountDelegate disableAccount(AccountDisabler disabler) {
-        return new DisableAccountDelegate(disabler);
+    @Bean("remindApprovers")
+    RemindApproversDelegate remindApprovers() {
+        return new RemindApproversDelegate();
+    }
+
+    @Bean("recheckPlan")
+    RecheckPlanDelegate recheckPlan(RequestPlanner planner) {
+        return new RecheckPlanDelegate(planner);
+    }
+
+    @Bean("takeSnapshot")
+    TakeSnapshotDelegate takeSnapshot(RequestPlanner planner) {
+        return new TakeSnapshotDelegate(planner, Clock.systemUTC());
+    }
+
+    @Bean("applyPlanStep")
+    ApplyPlanStepDelegate applyPlanStep(PlanExecutor executor) {
+        return new ApplyPlanStepDelegate(executor);
+    }
+
+    @Bean("verifyPlan")
+    VerifyPlanDelegate verifyPlan(RequestPlanner planner) {
+        return new VerifyPlanDelegate(planner);
+    }
+
+    @Bean("undoDisable")
+    UndoDisableDelegate undoDisable(RequestPlanner planner, PlanExecutor executor) {
+        return new UndoDisableDelegate(planner, executor);
+    }
+
+    @Bean("resolveFailureListener")
+    ResolveFailureListener resolveFailureListener() {
+        return new ResolveFailureListener();
+    }
+
+    private static <T> java.util.Optional<T> optional(ObjectProvider<T> provider) {
+        return java.util.Optional.ofNullable(provider.getIfAvailable());
     }
 }

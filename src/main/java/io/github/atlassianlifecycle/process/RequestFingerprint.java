@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
- * Seals what a request asks for, so an approval approves exactly that: completing a task can set any variable, and
- * without the seal an approver could change {@code accountId} in the same call that approves. The seal is an
+ * Seals what a request asks for and what was decided so far, so an approval approves exactly that: completing a task
+ * can set any variable, and without the seal an approver could change {@code accountId}, the plan, or an earlier
+ * approval in the same call that approves. The seal is an
  * HMAC over the request fields, keyed by a random secret kept in the engine's database (shared by every node of a
  * cluster, created on first use), so a seal cannot be forged by writing variables.
  */
@@ -26,7 +27,10 @@ public class RequestFingerprint {
     static final String KEY_PROPERTY = "atlassian-lifecycle.request-seal-key";
     static final List<String> SEALED = List.of(ProcessVariables.ACCOUNT_ID, ProcessVariables.EMAIL,
             ProcessVariables.DISPLAY_NAME, ProcessVariables.GROUPS, ProcessVariables.REASON,
-            ProcessVariables.REASON_CODE, ProcessVariables.REQUESTER);
+            ProcessVariables.REASON_CODE, ProcessVariables.REQUESTER, ProcessVariables.REQUESTER_IS_AUTOMATION,
+            ProcessVariables.PLAN, ProcessVariables.PLAN_HASH, ProcessVariables.APPROVALS, ProcessVariables.SNAPSHOT,
+            ProcessVariables.PRE_APPROVED, ProcessVariables.FIRST_APPROVER_GROUP,
+            ProcessVariables.SECOND_APPROVER_GROUP, ProcessVariables.NEEDS_SECOND_APPROVAL);
 
     /** The seal of the request fields as they are now in {@code scope}. */
     public String seal(VariableScope scope, ManagementService management) {

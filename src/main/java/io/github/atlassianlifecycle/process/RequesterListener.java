@@ -1,5 +1,6 @@
 package io.github.atlassianlifecycle.process;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,6 +16,8 @@ public class RequesterListener implements ExecutionListener {
 
     /** Set when the requester could not be trusted; the validation step turns it into a problem. */
     static final String REQUESTER_PROBLEM = "requesterProblem";
+    /** Members submit requests from HR systems and service desks; policy may pre-approve some of theirs. */
+    public static final String AUTOMATION_GROUP = "lifecycle-automation";
 
     @Override
     public void notify(DelegateExecution execution) {
@@ -24,6 +27,7 @@ public class RequesterListener implements ExecutionListener {
         Object named = execution.getVariable(ProcessVariables.REQUESTER);
         if (authenticated == null) {
             execution.removeVariable(ProcessVariables.REQUESTER);
+            execution.setVariable(ProcessVariables.REQUESTER_IS_AUTOMATION, false);
             execution.setVariable(REQUESTER_PROBLEM, "the request was not started by an authenticated user");
             return;
         }
@@ -31,5 +35,7 @@ public class RequesterListener implements ExecutionListener {
             execution.setVariable(REQUESTER_PROBLEM, "is the authenticated user and must not be supplied");
         }
         execution.setVariable(ProcessVariables.REQUESTER, authenticated);
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        execution.setVariable(ProcessVariables.REQUESTER_IS_AUTOMATION, groups.contains(AUTOMATION_GROUP));
     }
 }

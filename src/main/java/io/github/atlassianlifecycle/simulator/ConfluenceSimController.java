@@ -90,6 +90,25 @@ class ConfluenceSimController {
         });
     }
 
+    /** {@code GET /wiki/rest/api/user/memberof?accountId=}: the groups a user is in (for the undo snapshot). */
+    @GetMapping("/user/memberof")
+    ResponseEntity<Object> memberOf(@RequestParam(required = false) String accountId,
+            @RequestParam(defaultValue = "0") int start, @RequestParam(defaultValue = "200") int limit,
+            HttpServletRequest request) {
+        requireSiteToken(request);
+        requirePaging(start, limit);
+        if (accountId == null || accountId.isBlank()) {
+            throw reject(HttpStatus.BAD_REQUEST, "accountId is required");
+        }
+        return state.locked(() -> {
+            SimAccount account = state.account(accountId).filter(a -> !a.isClosed())
+                    .orElseThrow(() -> reject(HttpStatus.NOT_FOUND, "No user found with accountId " + accountId));
+            List<Object> groups = account.confluenceGroupIds.stream().map(id -> state.confluenceGroups().get(id))
+                    .filter(java.util.Objects::nonNull).<Object>map(ConfluenceSimController::groupView).toList();
+            return ResponseEntity.ok(page(groups, start, limit, "/rest/api/user/memberof"));
+        });
+    }
+
     @GetMapping("/group")
     ResponseEntity<Object> groups(@RequestParam(defaultValue = "0") int start,
             @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
@@ -97,14 +116,7 @@ class ConfluenceSimController {
         requirePaging(start, limit);
         return state.locked(() -> {
             List<Object> groups = state.confluenceGroups().values().stream()
-                    .<Object>map(g -> {
-                        Map<String, Object> view = new LinkedHashMap<>();
-                        view.put("type", "group");
-                        view.put("name", g.name);
-                        view.put("id", g.id);
-                        view.put("_links", Map.of("self", base() + "/rest/api/group/by-id?id=" + g.id));
-                        return view;
-                    })
+                    .<Object>map(ConfluenceSimController::groupView)
                     .toList();
             return ResponseEntity.ok(page(groups, start, limit, "/rest/api/group"));
         });
@@ -133,6 +145,15 @@ class ConfluenceSimController {
         if (limit < 0 || limit > MAX_LIMIT) {
             throw reject(HttpStatus.BAD_REQUEST, "limit must be between 0 and " + MAX_LIMIT);
         }
+    }
+
+    private static Map<String, Object> groupView(SimGroup g) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", "group");
+        view.put("name", g.name);
+        view.put("id", g.id);
+        view.put("_links", Map.of("self", base() + "/rest/api/group/by-id?id=" + g.id));
+        return view;
     }
 
     private SimGroup group(String groupId) {

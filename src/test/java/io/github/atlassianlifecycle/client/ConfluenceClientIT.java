@@ -87,6 +87,16 @@ class ConfluenceClientIT {
     }
 
     @Test
+    void member_of_lists_the_users_groups_and_an_unknown_account_answers_404() {
+        String id = simulator.anyAccount(active().and(inGroup("space-editors")));
+        assertThat(client.allGroupsOf(id)).extracting(ConfluenceGroup::name)
+                .containsExactlyInAnyOrderElementsOf(confluenceGroups(id)).contains("space-editors");
+        assertThat(client.memberOf(id, 0, 1).results()).hasSize(1);
+        assertThatThrownBy(() -> client.allGroupsOf("0000000000000000deadbeef"))
+                .asInstanceOf(type(AtlassianApiException.class)).satisfies(e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
     void remove_of_a_non_member_answers_204_and_changes_nothing() {
         String id = simulator.anyAccount(active().and(inGroup("space-editors").negate()));
         List<String> before = confluenceGroups(id);

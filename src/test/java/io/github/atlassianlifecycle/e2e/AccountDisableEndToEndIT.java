@@ -57,9 +57,12 @@ class AccountDisableEndToEndIT {
         assertThat(started.getStatusCode().value()).isEqualTo(200);
         String instanceId = (String) started.getBody().get("id");
 
+        // Planning reads the account from the simulator in a job of its own; then the approval waits.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !approver.tasks(instanceId).isEmpty());
         List<Map<String, Object>> tasks = approver.tasks(instanceId);
         assertThat(tasks).singleElement().satisfies(task -> assertThat(task.get("taskDefinitionKey")).isEqualTo("approve"));
         String taskId = (String) tasks.get(0).get("id");
+        assertThat((String) approver.historicVariable(instanceId, "planText")).contains("User management — deactivate");
 
         ResponseEntity<String> ownApproval = requester.complete(taskId, Map.of("approved", true));
         assertThat(ownApproval.getStatusCode().is2xxSuccessful()).isFalse();

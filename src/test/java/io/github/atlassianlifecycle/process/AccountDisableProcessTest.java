@@ -1,34 +1,26 @@
 package io.github.atlassianlifecycle.process;
 
+import static io.github.atlassianlifecycle.process.FakeAtlassian.ACCOUNT;
+import static io.github.atlassianlifecycle.process.ProcessTestSupport.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,205 +29,478 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.atlassianlifecycle.lifecycle.Approval;
+import io.github.atlassianlifecycle.lifecycle.BusinessError;
+import io.github.atlassianlifecycle.lifecycle.account.GroupRef;
+import io.github.atlassianlifecycle.lifecycle.account.ManagedBy;
+import io.github.atlassianlifecycle.lifecycle.plan.Operation;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
+import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 
-import io.github.atlassianlifecycle.client.ApiFamily;
-import io.github.atlassianlifecycle.client.AtlassianApiException;
-import io.github.atlassianlifecycle.client.usermanagement.ManagedAccountProfile;
-import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
-import io.github.atlassianlifecycle.lifecycle.AccountDisabler;
-
-@Deployment(resources = { "atlassian-lifecycle/account-disable.bpmn", "atlassian-lifecycle/approve-request.form" })
+@Deployment(resources = { "atlassian-lifecycle/account-disable.bpmn", "atlassian-lifecycle/approval-routing.dmn",
+        "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })
 class AccountDisableProcessTest {
 
+    static final String KEY = "account-disable";
+    static final String TWO_APPROVALS = "routing/approval-routing-two-approvals.dmn";
+
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(ProcessTestEngine.get()).build();
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+            .builder(ProcessTestSupport.ENGINE_CONFIGURATION).assertClassCoverageAtLeast(0.9).build();
 
-    static final String ACCOUNT = "5b10ac8d82e05b22cc7d4ef5";
-
-    ProcessEngine engine;
-    UserManagementClient userManagement = mock(UserManagementClient.class);
+    FakeAtlassian atlassian = new FakeAtlassian();
+    ProcessTestSupport process;
 
     @BeforeEach
-    void registerBeans() {
-        engine = extension.getProcessEngine();
-        Mocks.register("requesterListener", new RequesterListener());
-        Mocks.register("validateLifecycleRequest", new ValidateRequestDelegate(new ObjectMapper()));
-        Mocks.register("approvalTaskListener", new ApprovalTaskListener(new RequestFingerprint()));
-        Mocks.register("disableAccount", new DisableAccountDelegate(new AccountDisabler(userManagement)));
-        when(userManagement.profile(anyString())).thenReturn(profile("active"));
+    void setUp() {
+        atlassian.registerBeans();
+        process = new ProcessTestSupport(extension.getProcessEngine());
     }
 
     @AfterEach
-    void reset() {
+    void tearDown() {
         Mocks.reset();
-        identity().clearAuthentication();
     }
 
+    // --- the happy path ------------------------------------------------------------------------------------
+
     @Test
-    void approved_disable_deactivates_the_account_and_ends_completed() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
+    void an_approved_disable_deactivates_the_account_after_a_snapshot_and_ends_completed() {
+        ProcessInstance instance = start();
+        process.runJobs(instance);
         assertThat(instance).isWaitingAt("approve");
         assertThat(task(instance)).hasCandidateGroup("lifecycle-approvers");
+        assertThat((String) process.variable(instance, "planText")).contains("User management — deactivate");
 
-        completeAs("approver", task(instance), Map.of("approved", true));
-        assertThat(instance).isWaitingAt("disable");
-        execute(job(instance));
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.runJobs(instance);
 
-        assertThat(instance).isEnded().hasPassed("end-disabled")
-                .variables().containsEntry("outcome", "completed").containsEntry("approver", "approver")
-                .containsEntry("stepResult", "DISABLED");
-        verify(userManagement).disable(ACCOUNT, null);
+        assertThat(instance).isEnded().hasPassedInOrder("snapshot", "deactivate", "release-seats", "verify", "end-disabled");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("completed");
+        assertThat(atlassian.account.accountStatus()).isEqualTo("inactive");
+        assertThat(atlassian.applied).extracting(PlannedCall::operation).containsExactly(Operation.DEACTIVATE);
+        assertThat((String) process.variable(instance, "snapshot")).contains("jira-software-users", "confluence-users");
+        assertThat(process.approvals(instance)).singleElement().satisfies(approval -> {
+            assertThat(approval.approver()).isEqualTo("approver");
+            assertThat(approval.approved()).isTrue();
+            assertThat(approval.planHash()).isEqualTo(process.variable(instance, "planHash"));
+        });
+        assertThat((String) process.variable(instance, "appliedCalls")).contains("APPLIED");
     }
 
     @Test
-    void an_account_already_inactive_counts_as_done_without_a_second_call() {
-        when(userManagement.profile(ACCOUNT)).thenReturn(profile("inactive"));
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        completeAs("approver", task(instance), Map.of("approved", true));
-        execute(job(instance));
+    void a_scim_managed_account_is_deactivated_through_scim_and_its_product_seats_are_released() {
+        atlassian.account = FakeAtlassian.active(ManagedBy.SCIM);
+        ProcessInstance instance = start();
+        process.runJobs(instance);
+        assertThat((String) process.variable(instance, "planText")).contains("SCIM — set active=false", "Jira — remove from group");
 
-        assertThat(instance).isEnded().hasPassed("end-disabled").variables()
-                .containsEntry("stepResult", "ALREADY_INACTIVE");
-        verify(userManagement, never()).disable(anyString(), any());
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("end-disabled");
+        assertThat(atlassian.applied).extracting(PlannedCall::operation).containsExactly(Operation.SCIM_DEACTIVATE,
+                Operation.REMOVE_JIRA_GROUP, Operation.REMOVE_CONFLUENCE_GROUP);
+        assertThat(atlassian.account.jiraGroups()).isEmpty();
     }
 
     @Test
-    void a_form_decision_sent_as_text_is_accepted() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        completeAs("approver", task(instance), Map.of("approved", "true"));
-        assertThat(instance).isWaitingAt("disable").variables().containsEntry("approved", true);
+    void an_unmanaged_account_has_its_organization_access_suspended() {
+        atlassian.account = FakeAtlassian.active(ManagedBy.UNMANAGED);
+        ProcessInstance instance = start();
+        process.runJobs(instance);
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("end-disabled");
+        assertThat(atlassian.applied).extracting(PlannedCall::operation).containsExactly(Operation.SUSPEND);
+        assertThat(atlassian.account.membershipStatus()).isEqualTo("suspended");
     }
 
     @Test
-    void rejected_disable_ends_rejected_and_calls_nothing() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        completeAs("approver", task(instance), Map.of("approved", false, "comment", "not this one"));
+    void an_account_already_disabled_needs_no_approval_and_ends_completed() {
+        atlassian.account = atlassian.with("inactive", "active", List.of(), List.of());
+        ProcessInstance instance = start();
+        process.runJobs(instance);
 
-        assertThat(instance).isEnded().hasPassed("end-rejected").variables().containsEntry("outcome", "rejected");
-        verify(userManagement, never()).disable(anyString(), any());
-        verify(userManagement, never()).profile(anyString());
+        assertThat(instance).isEnded().hasPassed("end-nothing-to-do");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("completed");
+        assertThat(atlassian.applied).isEmpty();
+    }
+
+    @Test
+    void a_termination_from_automation_is_pre_approved_by_policy() {
+        ProcessInstance instance = process.startAs("hr-system", List.of("lifecycle-automation"), KEY,
+                request("TERMINATION"));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("end-disabled").hasNotPassed("approve");
+        assertThat(process.approvals(instance)).singleElement().satisfies(approval -> {
+            assertThat(approval.approver()).isEqualTo(Approval.POLICY);
+            assertThat(approval.comment()).contains("termination or security incident");
+        });
+    }
+
+    @Test
+    void automation_is_not_pre_approved_for_other_reasons() {
+        ProcessInstance instance = process.startAs("hr-system", List.of("lifecycle-automation"), KEY, request("LEAVE"));
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("approve");
+    }
+
+    @Test
+    void a_requester_not_in_automation_is_not_pre_approved_even_for_a_termination() {
+        ProcessInstance instance = start();
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("approve");
+    }
+
+    // --- rejection, reminders, expiry ----------------------------------------------------------------------
+
+    @Test
+    void a_rejected_disable_ends_rejected_and_changes_nothing() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", false, "comment", "wrong person"));
+
+        assertThat(instance).isEnded().hasPassed("end-rejected");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("rejected");
+        assertThat(process.approvals(instance)).singleElement()
+                .satisfies(approval -> assertThat(approval.comment()).isEqualTo("wrong person"));
+        assertThat(atlassian.applied).isEmpty();
     }
 
     @Test
     void rejecting_without_a_comment_is_refused_and_the_task_stays_open() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
+        ProcessInstance instance = startAndPlan();
         Task approval = task(instance);
-        assertThatThrownBy(() -> completeAs("approver", approval, Map.of("approved", false)))
+        assertThatThrownBy(() -> process.completeAs("approver", approval, vars("approved", false)))
                 .hasMessageContaining("comment is required");
         assertThat(instance).isWaitingAt("approve");
     }
 
     @Test
-    void completing_without_a_decision_is_refused() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
+    void an_approval_needs_a_decision() {
+        ProcessInstance instance = startAndPlan();
         Task approval = task(instance);
-        assertThatThrownBy(() -> completeAs("approver", approval, Map.of("approved", "maybe")))
+        assertThatThrownBy(() -> process.completeAs("approver", approval, vars("approved", "maybe")))
                 .hasMessageContaining("approved");
         assertThat(instance).isWaitingAt("approve");
     }
 
     @Test
+    void a_waiting_approval_reminds_its_approvers_and_stays_open() {
+        ProcessInstance instance = startAndPlan();
+        process.fireTimer(instance, "approve-reminder");
+
+        assertThat(instance).isWaitingAt("approve").hasPassed("remind", "end-reminded");
+        assertThat(task(instance).getPriority()).isEqualTo(RemindApproversDelegate.REMINDED_PRIORITY);
+        assertThat(taskService().getTaskComments(task(instance).getId())).singleElement()
+                .satisfies(comment -> assertThat(comment.getFullMessage()).contains("Reminder"));
+        assertThat(process.variable(instance, "remindersSent")).isEqualTo(1);
+        assertThat(process.variable(instance, "outcome")).isNull();
+    }
+
+    @Test
+    void an_approval_nobody_decides_expires_the_request() {
+        ProcessInstance instance = startAndPlan();
+        process.fireTimer(instance, "approve-expiry");
+
+        assertThat(instance).isEnded().hasPassed("end-expired");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("expired");
+        assertThat(atlassian.applied).isEmpty();
+    }
+
+    // --- four eyes -----------------------------------------------------------------------------------------
+
+    @Test
     void requester_cannot_complete_own_approval() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
+        ProcessInstance instance = startAndPlan();
         Task approval = task(instance);
-        assertThatThrownBy(() -> completeAs("requester", approval, Map.of("approved", true)))
+        assertThatThrownBy(() -> process.completeAs("requester", approval, vars("approved", true)))
                 .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("Four eyes");
         assertThat(instance).isWaitingAt("approve");
-        verify(userManagement, never()).disable(anyString(), any());
     }
 
     @Test
     void requester_cannot_claim_own_approval() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        String taskId = task(instance).getId();
-        assertThatThrownBy(() -> tasks().claim(taskId, "requester")).hasRootCauseInstanceOf(AuthorizationException.class);
+        ProcessInstance instance = startAndPlan();
+        Task approval = task(instance);
+        assertThatThrownBy(() -> process.claimAs("requester", approval)).hasRootCauseInstanceOf(AuthorizationException.class);
         assertThat(task(instance)).isNotAssigned();
-        assertThat(instance).isWaitingAt("approve");
     }
 
     @Test
-    void an_approval_cannot_change_the_account_it_approves() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        Task approval = task(instance);
-        assertThatThrownBy(() -> completeAs("approver", approval,
-                Map.of("approved", true, "accountId", "someone-else")))
-                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("changed");
-        assertThat(instance).isWaitingAt("approve").variables().containsEntry("accountId", ACCOUNT);
+    void requester_cannot_be_assigned_or_delegated_own_approval() {
+        ProcessInstance instance = startAndPlan();
+        String taskId = task(instance).getId();
+        assertThatThrownBy(() -> taskService().setAssignee(taskId, "requester"))
+                .hasRootCauseInstanceOf(AuthorizationException.class);
+        taskService().setAssignee(taskId, "approver");
+        assertThatThrownBy(() -> taskService().delegateTask(taskId, "requester"))
+                .hasRootCauseInstanceOf(AuthorizationException.class);
+        assertThat(task(instance)).isAssignedTo("approver");
     }
 
     @Test
     void an_approval_without_an_authenticated_user_is_refused() {
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        identity().clearAuthentication();
+        ProcessInstance instance = startAndPlan();
         String taskId = task(instance).getId();
-        assertThatThrownBy(() -> tasks().complete(taskId, Map.of("approved", true)))
+        assertThatThrownBy(() -> taskService().complete(taskId, vars("approved", true)))
                 .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("authenticated");
         assertThat(instance).isWaitingAt("approve");
     }
 
     @Test
-    void an_account_atlassian_does_not_let_us_manage_ends_failed_with_the_reason() {
-        when(userManagement.profile(ACCOUNT)).thenThrow(new AtlassianApiException(ApiFamily.USER_MANAGEMENT,
-                "userManagement.profile", 403, "forbidden.unclaimedDomain", null, "domain partner.example", null,
-                null, null, null));
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        completeAs("approver", task(instance), Map.of("approved", true));
-        execute(job(instance));
-
-        assertThat(instance).isEnded().hasPassed("end-failed").variables()
-                .containsEntry("outcome", "failed").containsEntry("failureCode", "ACCOUNT_NOT_MANAGED");
+    void an_approval_cannot_change_the_account_or_the_plan_it_approves() {
+        ProcessInstance instance = startAndPlan();
+        Task approval = task(instance);
+        for (Map<String, Object> tampered : List.of(vars("approved", true, "accountId", "someone-else"),
+                vars("approved", true, "planHash", "0000"), vars("approved", true, "requester", "approver"))) {
+            assertThatThrownBy(() -> process.completeAs("approver", approval, tampered))
+                    .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("changed");
+        }
+        assertThat(instance).isWaitingAt("approve");
+        assertThat(process.variable(instance, "accountId")).isEqualTo(ACCOUNT);
     }
 
     @Test
-    void a_transient_failure_leaves_the_job_for_a_retry() {
-        when(userManagement.profile(ACCOUNT)).thenThrow(AtlassianApiException.noAnswer(ApiFamily.USER_MANAGEMENT,
-                "userManagement.profile", "timed out", null));
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        completeAs("approver", task(instance), Map.of("approved", true));
+    @Deployment(resources = { "atlassian-lifecycle/account-disable.bpmn", TWO_APPROVALS,
+            "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })
+    void a_second_approval_is_by_someone_other_than_the_first_approver() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true, "comment", "ok"));
+        assertThat(instance).isWaitingAt("approve-second");
+        assertThat(task(instance)).hasCandidateGroup("lifecycle-security");
+        assertThat(taskService().getVariable(task(instance).getId(), "comment")).as("no comment carries over").isNull();
 
-        Job disable = job(instance);
-        assertThatThrownBy(() -> engine.getManagementService().executeJob(disable.getId()))
-                .isInstanceOf(AtlassianApiException.class);
-        assertThat(instance).isWaitingAt("disable");
-        assertThat(job(instance).getRetries()).isEqualTo(4);
-        assertThat(job(instance).getExceptionMessage()).contains("timed out");
+        Task second = task(instance);
+        assertThatThrownBy(() -> process.completeAs("approver", second, vars("approved", true)))
+                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("already approved");
+        assertThatThrownBy(() -> process.claimAs("approver", second)).hasRootCauseInstanceOf(AuthorizationException.class);
+
+        process.completeAs("security", second, vars("approved", true));
+        process.runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("end-disabled");
+        assertThat(process.approvals(instance)).extracting(Approval::approver).containsExactly("approver", "security");
+    }
+
+    @Test
+    @Deployment(resources = { "atlassian-lifecycle/account-disable.bpmn", TWO_APPROVALS,
+            "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })
+    void the_second_approver_can_reject() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.completeAs("security", task(instance), vars("approved", false, "comment", "not without a ticket"));
+
+        assertThat(instance).isEnded().hasPassed("end-rejected-second");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("rejected");
+        assertThat(atlassian.applied).isEmpty();
+    }
+
+    @Test
+    @Deployment(resources = { "atlassian-lifecycle/account-disable.bpmn", TWO_APPROVALS,
+            "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })
+    void a_second_approval_also_reminds_and_expires() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.fireTimer(instance, "approve-second-reminder");
+        assertThat(instance).isWaitingAt("approve-second");
+        assertThat(task(instance).getPriority()).isEqualTo(RemindApproversDelegate.REMINDED_PRIORITY);
+
+        process.fireTimer(instance, "approve-second-expiry");
+        assertThat(instance).isEnded().hasPassed("end-expired-second");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("expired");
+    }
+
+    // --- drift ---------------------------------------------------------------------------------------------
+
+    @Test
+    void an_account_that_changed_after_approval_goes_back_to_approval_with_the_new_plan() {
+        atlassian.account = FakeAtlassian.active(ManagedBy.SCIM);
+        ProcessInstance instance = startAndPlan();
+        String approvedHash = (String) process.variable(instance, "planHash");
+        process.completeAs("approver", task(instance), vars("approved", true));
+
+        // Meanwhile someone adds the account to another Jira group: the plan must release that seat too.
+        atlassian.account = atlassian.with("active", "active",
+                List.of(FakeAtlassian.JIRA_USERS, new GroupRef("j-2", "developers")), List.of(FakeAtlassian.CONFLUENCE_USERS));
+        process.runJobs(instance);
+
+        assertThat(instance).isWaitingAt("approve");
+        assertThat(process.variable(instance, "drifted")).isEqualTo(true);
+        assertThat(process.variable(instance, "planHash")).isNotEqualTo(approvedHash);
+        assertThat((String) process.variable(instance, "planText")).contains("developers");
+        assertThat(atlassian.applied).isEmpty();
+
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("end-disabled");
+        assertThat(atlassian.applied).extracting(PlannedCall::target).anySatisfy(target -> assertThat(target).contains("developers"));
+        assertThat(process.approvals(instance)).hasSize(2);
+    }
+
+    // --- failures ------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> businessErrors() {
+        return Stream.of(Arguments.of(BusinessError.ACCOUNT_NOT_FOUND), Arguments.of(BusinessError.ACCOUNT_NOT_MANAGED),
+                Arguments.of(BusinessError.MANAGED_BY_IDENTITY_PROVIDER), Arguments.of(BusinessError.NOT_ELIGIBLE),
+                Arguments.of(BusinessError.LICENCE_LIMIT), Arguments.of(BusinessError.NOT_AUTHORIZED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("businessErrors")
+    void a_refused_plan_goes_to_an_administrator_who_can_abort(BusinessError error) {
+        atlassian.nextReadFailure = FakeAtlassian.refused(error);
+        ProcessInstance instance = start();
+        process.runJobs(instance);
+
+        assertThat(instance).isWaitingAt("resolve");
+        assertThat(task(instance)).hasCandidateGroup("camunda-admin");
+        assertThat(process.variable(instance, "failureCode")).isEqualTo(error.name());
+        assertThat(process.variable(instance, "failedAt")).isEqualTo("plan");
+
+        Task resolve = task(instance);
+        assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "abort")))
+                .hasMessageContaining("Say why");
+        process.completeAs("demo", resolve, vars("resolution", "abort", "resolutionComment", "left already"));
+        assertThat(instance).isEnded().hasPassed("end-failed");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
+    }
+
+    @Test
+    void a_refused_plan_can_be_retried_once_the_cause_is_fixed() {
+        atlassian.nextReadFailure = FakeAtlassian.refused(BusinessError.NOT_AUTHORIZED);
+        ProcessInstance instance = start();
+        process.runJobs(instance);
+        Task resolve = task(instance);
+        assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "skip", "resolutionComment", "x")))
+                .hasMessageContaining("Nothing to skip");
+
+        process.completeAs("demo", resolve, vars("resolution", "retry"));
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("approve");
+    }
+
+    @Test
+    void a_refused_call_can_be_skipped_and_the_rest_of_the_plan_still_runs() {
+        atlassian.account = FakeAtlassian.active(ManagedBy.SCIM);
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        atlassian.failingStep = PlanStep.GROUPS;
+        atlassian.nextApplyFailure = new io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailureForTests(
+                "2", BusinessError.NOT_ELIGIBLE).failure();
+        process.runJobs(instance);
+
+        assertThat(instance).isWaitingAt("resolve");
+        assertThat(process.variable(instance, "failedAt")).isEqualTo("apply");
+        assertThat(process.variable(instance, "failedCall")).isEqualTo("2");
+
+        process.completeAs("demo", task(instance), vars("resolution", "skip", "resolutionComment", "group is IdP-synced"));
+        // The skipped release stays undone; verification accepts exactly that call as left out.
+        process.runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("end-disabled");
+        assertThat((String) process.variable(instance, "skippedCalls")).contains("2");
+        assertThat((String) process.variable(instance, "appliedCalls")).contains("SKIPPED");
+    }
+
+    @Test
+    void a_refused_step_can_be_retried() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        atlassian.failingStep = PlanStep.ACCOUNT;
+        atlassian.nextApplyFailure = FakeAtlassian.refused(BusinessError.NOT_ELIGIBLE);
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("resolve");
+
+        process.completeAs("demo", task(instance), vars("resolution", "retry"));
+        process.runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("end-disabled");
+        assertThat(atlassian.account.accountStatus()).isEqualTo("inactive");
+    }
+
+    @Test
+    void a_refused_re_check_goes_to_an_administrator_and_can_be_retried() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        atlassian.nextReadFailure = FakeAtlassian.refused(BusinessError.NOT_AUTHORIZED);
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("resolve");
+        assertThat(process.variable(instance, "failedAt")).isEqualTo("recheck");
+
+        process.completeAs("demo", task(instance), vars("resolution", "retry"));
+        process.runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("end-disabled");
+    }
+
+    @Test
+    void an_account_that_does_not_read_back_as_planned_goes_to_an_administrator() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        // Atlassian answers 204 but the account stays active.
+        org.mockito.Mockito.doAnswer(invocation -> List.of()).when(atlassian.executor)
+                .apply(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq(PlanStep.ACCOUNT),
+                        org.mockito.ArgumentMatchers.any());
+        process.runJobs(instance);
+
+        assertThat(instance).isWaitingAt("resolve");
+        assertThat(process.variable(instance, "failureCode")).isEqualTo("NOT_AS_PLANNED");
+        assertThat((String) process.variable(instance, "failureMessage")).contains("still needs", "deactivate");
+    }
+
+    @Test
+    void a_transient_failure_is_retried_by_the_engine_with_its_retry_cycle() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        atlassian.failingStep = PlanStep.ACCOUNT;
+        atlassian.nextApplyFailure = FakeAtlassian.unavailable();
+
+        assertThatThrownBy(() -> process.runJobs(instance)).hasMessageContaining("timed out");
+        assertThat(instance).isWaitingAt("deactivate");
+        Job deactivate = job(instance);
+        assertThat(deactivate.getRetries()).isEqualTo(4);
+        assertThat(deactivate.getDuedate().toInstant()).isAfter(Instant.now().plusSeconds(50));
+
+        extension.getProcessEngine().getManagementService().executeJob(deactivate.getId());
+        process.runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("end-disabled");
     }
 
     @Test
     void a_rate_limited_call_waits_for_atlassians_reset_without_using_up_a_retry() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
         Instant retryAt = Instant.now().plusSeconds(90);
-        when(userManagement.profile(ACCOUNT)).thenThrow(new AtlassianApiException(ApiFamily.USER_MANAGEMENT,
-                "userManagement.profile", 429, "rateLimited", null, null, null, retryAt, null, null));
-        ProcessInstance instance = startAs("requester", request(ACCOUNT));
-        completeAs("approver", task(instance), Map.of("approved", true));
-
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Job disable = job(instance);
-            assertThatThrownBy(() -> engine.getManagementService().executeJob(disable.getId()))
-                    .isInstanceOf(AtlassianApiException.class);
+        atlassian.failingStep = PlanStep.ACCOUNT;
+        atlassian.nextApplyFailure = FakeAtlassian.rateLimited(retryAt);
+        assertThatThrownBy(() -> process.runJobs(instance)).hasMessageContaining("429");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            atlassian.nextApplyFailure = FakeAtlassian.rateLimited(retryAt);
+            Job deactivate = job(instance);
+            assertThatThrownBy(() -> extension.getProcessEngine().getManagementService().executeJob(deactivate.getId()))
+                    .hasMessageContaining("429");
         }
         Job waiting = job(instance);
+        assertThat(instance).isWaitingAt("deactivate");
         assertThat(waiting.getRetries()).isEqualTo(5);
         assertThat(waiting.getDuedate().toInstant()).isBetween(retryAt, retryAt.plusSeconds(1));
         assertThat(waiting.getExceptionMessage()).contains("429");
-        assertThat(instance).isWaitingAt("disable");
     }
+
+    // --- invalid requests ----------------------------------------------------------------------------------
 
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
-                Arguments.of("no account", map("reason", "left the company"), "accountId: is required"),
-                Arguments.of("bad account id", map("accountId", "abc/../x", "reason", "r"), "accountId: must be"),
-                Arguments.of("no reason", map("accountId", ACCOUNT), "reason: is required"),
-                Arguments.of("blank reason", map("accountId", ACCOUNT, "reason", "   "), "reason: is required"),
-                Arguments.of("unknown reason code", map("accountId", ACCOUNT, "reason", "r", "reasonCode", "BORED"),
+                Arguments.of("no account", vars("reason", "left the company"), "accountId: is required"),
+                Arguments.of("bad account id", vars("accountId", "abc/../x", "reason", "r"), "accountId: must be"),
+                Arguments.of("no reason", vars("accountId", ACCOUNT), "reason: is required"),
+                Arguments.of("blank reason", vars("accountId", ACCOUNT, "reason", "   "), "reason: is required"),
+                Arguments.of("unknown reason code", vars("accountId", ACCOUNT, "reason", "r", "reasonCode", "BORED"),
                         "reasonCode: must be one of"),
-                Arguments.of("account id of the wrong type", map("accountId", 42, "reason", "r"),
+                Arguments.of("account id of the wrong type", vars("accountId", 42, "reason", "r"),
                         "accountId: must be a string"),
-                Arguments.of("groups on a disable", map("accountId", ACCOUNT, "reason", "r", "groups", "[\"x\"]"),
+                Arguments.of("groups on a disable", vars("accountId", ACCOUNT, "reason", "r", "groups", "[\"x\"]"),
                         "groups: is only for adding"),
-                Arguments.of("supplied requester", map("accountId", ACCOUNT, "reason", "r", "requester", "ceo"),
+                Arguments.of("supplied requester", vars("accountId", ACCOUNT, "reason", "r", "requester", "ceo"),
                         "requester: is the authenticated user"));
     }
 
@@ -243,69 +508,36 @@ class AccountDisableProcessTest {
     @MethodSource("invalidRequests")
     void an_invalid_request_ends_invalid_without_a_task_or_a_call(String name, Map<String, Object> variables,
             String expectedProblem) {
-        ProcessInstance instance = startAs("requester", variables);
+        ProcessInstance instance = process.startAs("requester", KEY, variables);
 
-        assertThat(instance).isEnded().hasPassed("end-invalid").variables().containsEntry("outcome", "invalid")
-                .containsEntry("valid", false);
-        assertThat((String) variable(instance, "validationErrors")).contains(expectedProblem);
-        verify(userManagement, never()).profile(anyString());
+        assertThat(instance).isEnded().hasPassed("end-invalid");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("invalid");
+        assertThat((String) process.variable(instance, "validationErrors")).contains(expectedProblem);
+        assertThat(atlassian.applied).isEmpty();
     }
 
     @Test
     void a_request_started_without_an_authenticated_user_is_invalid() {
-        identity().clearAuthentication();
-        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("account-disable",
-                request(ACCOUNT));
+        ProcessInstance instance = extension.getProcessEngine().getRuntimeService().startProcessInstanceByKey(KEY,
+                request("TERMINATION"));
         assertThat(instance).isEnded().hasPassed("end-invalid");
-        assertThat((String) variable(instance, "validationErrors")).contains("not started by an authenticated user");
+        assertThat((String) process.variable(instance, "validationErrors")).contains("not started by an authenticated user");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    private ProcessInstance startAs(String user, Map<String, Object> variables) {
-        identity().setAuthenticatedUserId(user);
-        try {
-            return engine.getRuntimeService().startProcessInstanceByKey("account-disable", variables);
-        } finally {
-            identity().clearAuthentication();
-        }
+    private ProcessInstance start() {
+        return process.startAs("requester", KEY, request("TERMINATION"));
     }
 
-    private void completeAs(String user, Task task, Map<String, Object> variables) {
-        identity().setAuthenticatedUserId(user);
-        try {
-            tasks().complete(task.getId(), variables);
-        } finally {
-            identity().clearAuthentication();
-        }
+    private ProcessInstance startAndPlan() {
+        ProcessInstance instance = start();
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("approve");
+        return instance;
     }
 
-    private Object variable(ProcessInstance instance, String name) {
-        return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).singleResult().getValue();
-    }
-
-    private static Map<String, Object> request(String accountId) {
-        return map("accountId", accountId, "reason", "Left the company", "reasonCode", "TERMINATION");
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new HashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    private static ManagedAccountProfile profile(String status) {
-        return new ManagedAccountProfile(ACCOUNT, "atlassian", status, "Ada Lovelace", "Ada", "ada@demo.example");
-    }
-
-    private IdentityService identity() {
-        return engine.getIdentityService();
-    }
-
-    private TaskService tasks() {
-        return engine.getTaskService();
+    private static Map<String, Object> request(String reasonCode) {
+        return vars("accountId", ACCOUNT, "reason", "Left the company", "reasonCode", reasonCode);
     }
 }

@@ -77,6 +77,20 @@ public class ConfluenceClient {
         return allPages(start -> groups(start, MAX_LIMIT));
     }
 
+    /**
+     * {@code GET /wiki/rest/api/user/memberof?accountId=&start=&limit=}: one page of the groups the user is in;
+     * 404 when the account is unknown.
+     */
+    public ConfluencePage<ConfluenceGroup> memberOf(String accountId, int start, int limit) {
+        return transport.send(endpoint, ApiRequest.get("/wiki/rest/api/user/memberof").query("accountId", accountId)
+                .query("start", start).query("limit", limit).operation("confluence.memberOf"), groupPage);
+    }
+
+    /** Every Confluence group the user is in. */
+    public List<ConfluenceGroup> allGroupsOf(String accountId) {
+        return allPages(start -> memberOf(accountId, start, MAX_LIMIT));
+    }
+
     /** The id of the group of that name (case-insensitive), if the site has one. */
     public Optional<String> groupIdByName(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);

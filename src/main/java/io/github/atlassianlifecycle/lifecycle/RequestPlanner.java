@@ -1,0 +1,71 @@
+package io.github.atlassianlifecycle.lifecycle;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.github.atlassianlifecycle.lifecycle.account.AccountFacts;
+import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
+import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
+import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
+import io.github.atlassianlifecycle.lifecycle.plan.AddPlanner;
+import io.github.atlassianlifecycle.lifecycle.plan.DeletePlanner;
+import io.github.atlassianlifecycle.lifecycle.plan.DisablePlanner;
+import io.github.atlassianlifecycle.lifecycle.plan.EnablePlanner;
+import io.github.atlassianlifecycle.lifecycle.plan.Plan;
+
+/**
+ * Computes the plan of a request from live state: reads the account, resolves requested groups, and asks the
+ * action's planner. The same call serves planning, the drift check before applying, and verification after.
+ */
+public class RequestPlanner {
+
+    private final AccountInspector inspector;
+    private final GroupResolver groups;
+    private final LifecyclePolicy policy;
+    private final DisablePlanner disable;
+    private final EnablePlanner enable = new EnablePlanner();
+    private final DeletePlanner delete;
+    private final AddPlanner add;
+
+    public RequestPlanner(AccountInspector inspector, GroupResolver groups, LifecyclePolicy policy) {
+        this.inspector = inspector;
+        this.groups = groups;
+        this.policy = policy;
+        this.disable = new DisablePlanner(policy);
+        this.delete = new DeletePlanner(disable);
+        this.add = new AddPlanner(policy);
+    }
+
+    /**
+     * @param snapshot for ENABLE: the groups recorded when the account was disabled
+     * @param knownScimId the SCIM id from an earlier plan or snapshot, if any
+     * @throws LifecycleBusinessException when the request cannot be planned (unknown account or group, ...)
+     */
+    public Plan plan(LifecycleRequest request, Optional<AccountSnapshot> snapshot, String knownScimId) {
+        String scimId = knownScimId != null ? knownScimId : snapshot.map(AccountSnapshot::scimId).orElse(null);
+        if (request.action() == LifecycleAction.ADD) {
+            AccountFacts facts = inspector.byEmail(request.email(), scimId);
+            return add.plan(request.email(), request.displayName(), facts, groups.resolve(request.groups()));
+        }
+        AccountFacts facts = request.accountId() != null ? inspector.byAccountId(request.accountId(), scimId)
+                : inspector.byEmail(request.email(), scimId);
+        return switch (request.action()) {
+            case DISABLE -> disable.plan(facts);
+            case ENABLE -> enable.plan(facts, snapshot);
+            case DELETE -> delete.plan(facts);
+            case ADD -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    /** The account as it is now (for the undo snapshot). */
+    public AccountFacts facts(String accountId, String knownScimId) {
+        return inspector.byAccountId(accountId, knownScimId);
+    }
+
+    /** ADD: does the request grant a group whose grant needs a second approval? */
+    public boolean grantsPrivilegedGroup(LifecycleRequest request) {
+        List<String> names = request.groups().stream()
+                .map(name -> io.github.atlassianlifecycle.lifecycle.account.GroupNamespace.parse(name).name()).toList();
+        return names.stream().anyMatch(policy::isPrivileged);
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.atlassianlifecycle.lifecycle.account;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * What Atlassian says about one account right now, across the organization, SCIM and the products: everything a
+ * plan is computed from. {@code exists} is false when no account has the email (an ADD of a new person).
+ *
+ * @param lifecycleRestriction why user management may not disable or enable the account (a restriction reason key
+ *        such as {@code externalDirectory.scim}), or null when it may
+ * @param scimId the SCIM user id when an identity provider provisions the account and SCIM is configured
+ */
+public record AccountFacts(
+        boolean exists,
+        String accountId,
+        String email,
+        String name,
+        ManagedBy managedBy,
+        String accountStatus,
+        String membershipStatus,
+        boolean forDeletion,
+        String lifecycleRestriction,
+        String scimId,
+        List<GroupRef> orgGroups,
+        boolean inJira,
+        List<GroupRef> jiraGroups,
+        List<GroupRef> confluenceGroups) {
+
+    public AccountFacts {
+        orgGroups = orgGroups == null ? List.of() : List.copyOf(orgGroups);
+        jiraGroups = jiraGroups == null ? List.of() : List.copyOf(jiraGroups);
+        confluenceGroups = confluenceGroups == null ? List.of() : List.copyOf(confluenceGroups);
+    }
+
+    /** No account has this email yet. */
+    public static AccountFacts absent(String email) {
+        return new AccountFacts(false, null, email, null, null, null, null, false, null, null, List.of(), false,
+                List.of(), List.of());
+    }
+
+    @JsonIgnore
+    public boolean isAccountActive() {
+        return "active".equals(accountStatus);
+    }
+
+    @JsonIgnore
+    public boolean isClosed() {
+        return "closed".equals(accountStatus);
+    }
+
+    @JsonIgnore
+    public boolean isSuspended() {
+        return "suspended".equals(membershipStatus);
+    }
+
+    @JsonIgnore
+    public boolean isOrgMember() {
+        return "active".equals(membershipStatus) || "suspended".equals(membershipStatus);
+    }
+
+    /** Usable: account active, org membership active, not scheduled for deletion. */
+    @JsonIgnore
+    public boolean isUsable() {
+        return isAccountActive() && "active".equals(membershipStatus) && !forDeletion;
+    }
+
+    @JsonIgnore
+    public boolean userManagementAllowed() {
+        return managedBy == ManagedBy.ORGANIZATION && lifecycleRestriction == null;
+    }
+}

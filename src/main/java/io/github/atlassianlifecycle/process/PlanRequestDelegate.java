@@ -1,0 +1,48 @@
+package io.github.atlassianlifecycle.process;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
+import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
+import io.github.atlassianlifecycle.lifecycle.LifecycleRequest;
+import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
+import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
+import io.github.atlassianlifecycle.lifecycle.plan.Plan;
+
+/**
+ * "Plan the change": reads the account from Atlassian and computes the exact calls the request will make, which
+ * approvers then see. For an enable, it uses the snapshot the account's last disable took.
+ */
+public class PlanRequestDelegate implements JavaDelegate {
+
+    private final RequestPlanner planner;
+
+    public PlanRequestDelegate(RequestPlanner planner) {
+        this.planner = planner;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LifecycleRequest request = RequestVariables.request(execution);
+        try {
+            Plan plan;
+            if (request.action() == LifecycleAction.ENABLE) {
+                String accountId = request.accountId() != null ? request.accountId()
+                        : planner.plan(request, Optional.empty(), null).account().accountId();
+                Optional<AccountSnapshot> snapshot = SnapshotHistory.latest(
+                        execution.getProcessEngineServices().getHistoryService(), accountId);
+                snapshot.ifPresent(taken -> JsonVariables.set(execution, ProcessVariables.SNAPSHOT, taken));
+                plan = planner.plan(request, snapshot, null);
+            } else {
+                plan = planner.plan(request, Optional.empty(), null);
+            }
+            PlanVariables.write(execution, plan);
+            execution.setVariable(ProcessVariables.PRIVILEGED_GROUPS, planner.grantsPrivilegedGroup(request));
+        } catch (LifecycleBusinessException refused) {
+            throw BpmnErrors.of(execution, refused);
+        }
+    }
+}

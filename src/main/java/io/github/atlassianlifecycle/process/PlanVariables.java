@@ -1,0 +1,41 @@
+package io.github.atlassianlifecycle.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import io.github.atlassianlifecycle.lifecycle.plan.Plan;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanText;
+
+/** Writes a plan into the variables the models, forms and evidence read. */
+final class PlanVariables {
+
+    /** A String variable holds up to 4000 characters; the full plan is always in the JSON variable. */
+    static final int MAX_TEXT = 3800;
+
+    private PlanVariables() {
+    }
+
+    static void write(DelegateExecution execution, Plan plan) {
+        JsonVariables.set(execution, ProcessVariables.PLAN, plan);
+        execution.setVariable(ProcessVariables.PLAN_HASH, PlanJson.hash(plan));
+        execution.setVariable(ProcessVariables.PLAN_TEXT, shorten(PlanText.of(plan)));
+        execution.setVariable(ProcessVariables.ACCOUNT_SUMMARY, shorten(PlanText.account(plan.account())));
+        execution.setVariable(ProcessVariables.NO_CHANGES, plan.isEmpty());
+        if (execution.getVariable(ProcessVariables.ACCOUNT_ID) == null && plan.account().accountId() != null) {
+            execution.setVariable(ProcessVariables.ACCOUNT_ID, plan.account().accountId());
+        }
+    }
+
+    static Plan read(DelegateExecution execution) {
+        Plan plan = JsonVariables.get(execution, ProcessVariables.PLAN, Plan.class);
+        if (plan == null) {
+            throw new IllegalStateException("the process has no plan yet");
+        }
+        return plan;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_TEXT ? text
+                : text.substring(0, MAX_TEXT) + "\n... (cut here; the variable 'plan' holds all of it)";
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.atlassianlifecycle.process;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import io.github.atlassianlifecycle.lifecycle.BusinessError;
+import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
+import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
+import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
+import io.github.atlassianlifecycle.lifecycle.plan.Plan;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
+import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
+
+/**
+ * Reads the account back and computes the plan once more: when everything was applied, nothing is left to do in
+ * the steps just applied (input parameter {@code steps}, e.g. {@code ACCOUNT,GROUPS}). Calls an administrator
+ * skipped are allowed to remain. Anything else left means Atlassian is not as planned.
+ */
+public class VerifyPlanDelegate implements JavaDelegate {
+
+    static final String STEPS = "steps";
+
+    private final RequestPlanner planner;
+
+    public VerifyPlanDelegate(RequestPlanner planner) {
+        this.planner = planner;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Plan approved = PlanVariables.read(execution);
+        Set<PlanStep> steps = Arrays.stream(String.valueOf(execution.getVariableLocal(STEPS)).split(","))
+                .map(String::strip).map(PlanStep::valueOf).collect(Collectors.toSet());
+        Set<String> skippedIds = Set.copyOf(JsonVariables.list(execution, ProcessVariables.SKIPPED_CALLS, String.class));
+        Set<String> skipped = approved.calls().stream().filter(call -> skippedIds.contains(call.id()))
+                .map(VerifyPlanDelegate::identity).collect(Collectors.toSet());
+        Plan now;
+        try {
+            now = planner.plan(RequestVariables.request(execution, approved.action()),
+                    Optional.ofNullable(JsonVariables.get(execution, ProcessVariables.SNAPSHOT, AccountSnapshot.class)),
+                    approved.account().scimId());
+        } catch (LifecycleBusinessException refused) {
+            throw BpmnErrors.of(execution, refused);
+        }
+        List<PlannedCall> left = now.calls().stream().filter(call -> steps.contains(call.step()))
+                .filter(call -> !skipped.contains(identity(call))).toList();
+        if (!left.isEmpty()) {
+            throw new BpmnError(BusinessError.NOT_AS_PLANNED.name(), "Read back, the account still needs: "
+                    + left.stream().map(call -> call.system() + " " + call.operation().verb() + " " + call.target())
+                            .collect(Collectors.joining("; "))
+                    + ". Atlassian can take up to 30 seconds to show a change: retry, or look at the account.");
+        }
+    }
+
+    /** What a call does, regardless of its number in one plan or another. */
+    private static String identity(PlannedCall call) {
+        return call.operation() + " " + call.params();
+    }
+}
