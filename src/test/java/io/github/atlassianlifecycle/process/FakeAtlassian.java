@@ -21,6 +21,7 @@ import io.github.atlassianlifecycle.lifecycle.LifecyclePolicy;
 import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.account.AccountFacts;
 import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
+import io.github.atlassianlifecycle.lifecycle.account.GroupNamespace;
 import io.github.atlassianlifecycle.lifecycle.account.GroupRef;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.account.ManagedBy;
@@ -64,6 +65,28 @@ final class FakeAtlassian {
         when(inspector.byEmail(anyString(), any())).thenAnswer(invocation -> read());
         when(executor.apply(any(), any(), any())).thenAnswer(invocation -> apply(invocation.getArgument(0),
                 invocation.getArgument(1), invocation.getArgument(2)));
+        when(groups.resolve(any())).thenAnswer(invocation -> resolve(invocation.getArgument(0)));
+    }
+
+    /**
+     * Every requested group exists, with an id made from its namespace and name ({@code o-engineering},
+     * {@code j-developers}, {@code c-space-editors}), except names starting with {@code unknown}.
+     */
+    private static List<GroupResolver.ResolvedGroup> resolve(List<String> requested) {
+        List<GroupResolver.ResolvedGroup> resolved = new ArrayList<>();
+        for (String name : requested) {
+            GroupNamespace.RequestedGroup group = GroupNamespace.parse(name);
+            if (group.name().startsWith("unknown")) {
+                throw new LifecycleBusinessException(BusinessError.UNKNOWN_GROUP, "No such group: " + name, null);
+            }
+            String prefix = switch (group.namespace()) {
+                case ORGANIZATION -> "o-";
+                case JIRA -> "j-";
+                case CONFLUENCE -> "c-";
+            };
+            resolved.add(new GroupResolver.ResolvedGroup(group.namespace(), prefix + group.name(), group.name(), false));
+        }
+        return resolved;
     }
 
     static AccountFacts active(ManagedBy managedBy) {
@@ -74,9 +97,12 @@ final class FakeAtlassian {
     }
 
     AccountFacts with(String accountStatus, String membershipStatus, List<GroupRef> jira, List<GroupRef> confluence) {
-        return new AccountFacts(true, account.accountId(), account.email(), account.name(), account.managedBy(),
-                accountStatus, membershipStatus, account.forDeletion(), account.lifecycleRestriction(),
-                account.scimId(), account.orgGroups(), account.inJira(), jira, confluence);
+        MutableAccount a = new MutableAccount(account);
+        a.accountStatus = accountStatus;
+        a.membershipStatus = membershipStatus;
+        a.jiraGroups = new ArrayList<>(jira);
+        a.confluenceGroups = new ArrayList<>(confluence);
+        return a.facts();
     }
 
     private AccountFacts read() {
@@ -109,30 +135,113 @@ final class FakeAtlassian {
 
     /** What Atlassian does for each call. */
     private void change(PlannedCall call) {
-        List<GroupRef> jira = new ArrayList<>(account.jiraGroups());
-        List<GroupRef> confluence = new ArrayList<>(account.confluenceGroups());
+        MutableAccount a = new MutableAccount(account);
         switch (call.operation()) {
-            case DEACTIVATE, SCIM_DEACTIVATE -> account = with("inactive", account.membershipStatus(), jira, confluence);
-            case REACTIVATE, SCIM_ACTIVATE -> account = with("active", account.membershipStatus(), jira, confluence);
-            case SUSPEND -> account = with(account.accountStatus(), "suspended", jira, confluence);
-            case RESTORE -> account = with(account.accountStatus(), "active", jira, confluence);
-            case REMOVE_JIRA_GROUP -> {
-                jira.removeIf(g -> g.id().equals(call.param("groupId")));
-                account = with(account.accountStatus(), account.membershipStatus(), jira, confluence);
+            case DEACTIVATE, SCIM_DEACTIVATE -> a.accountStatus = "inactive";
+            case REACTIVATE, SCIM_ACTIVATE -> a.accountStatus = "active";
+            case SUSPEND -> a.membershipStatus = "suspended";
+            case RESTORE -> a.membershipStatus = "active";
+            case DELETE_ACCOUNT -> {
+                a.forDeletion = true;
+                a.accountStatus = "inactive";
             }
-            case REMOVE_CONFLUENCE_GROUP -> {
-                confluence.removeIf(g -> g.id().equals(call.param("groupId")));
-                account = with(account.accountStatus(), account.membershipStatus(), jira, confluence);
+            case CANCEL_DELETION -> {
+                a.forDeletion = false;
+                a.accountStatus = "active";
             }
+            case REMOVE_FROM_DIRECTORY -> {
+                a.membershipStatus = "no_membership";
+                a.orgGroups.clear();
+            }
+            case INVITE -> {
+                if (!a.exists) {
+                    a.create(call.param("email"), call.param("displayName"),
+                            call.param("email").endsWith("@demo.example") ? ManagedBy.ORGANIZATION : ManagedBy.UNMANAGED);
+                }
+                a.membershipStatus = "active";
+            }
+            case SCIM_CREATE -> {
+                if (!a.exists) {
+                    a.create(call.param("email"), call.param("displayName"), ManagedBy.SCIM);
+                }
+                a.managedBy = ManagedBy.SCIM;
+                a.lifecycleRestriction = "externalDirectory.scim";
+                a.scimId = "scim-" + a.accountId;
+            }
+            case SCIM_DELETE -> {
+                a.scimId = null;
+                a.managedBy = ManagedBy.ORGANIZATION;
+                a.lifecycleRestriction = null;
+                a.accountStatus = "inactive";
+            }
+            case ADD_ORG_GROUP -> a.orgGroups.add(group(call));
+            case REMOVE_ORG_GROUP -> a.orgGroups.removeIf(g -> g.id().equals(call.param("groupId")));
             case ADD_JIRA_GROUP -> {
-                jira.add(new GroupRef(call.param("groupId"), call.param("groupName")));
-                account = with(account.accountStatus(), account.membershipStatus(), jira, confluence);
+                a.jiraGroups.add(group(call));
+                a.inJira = true;
             }
-            case ADD_CONFLUENCE_GROUP -> {
-                confluence.add(new GroupRef(call.param("groupId"), call.param("groupName")));
-                account = with(account.accountStatus(), account.membershipStatus(), jira, confluence);
+            case REMOVE_JIRA_GROUP -> a.jiraGroups.removeIf(g -> g.id().equals(call.param("groupId")));
+            case REMOVE_FROM_JIRA -> {
+                a.inJira = false;
+                a.jiraGroups.clear();
             }
-            default -> throw new UnsupportedOperationException("FakeAtlassian does not simulate " + call.operation());
+            case ADD_CONFLUENCE_GROUP -> a.confluenceGroups.add(group(call));
+            case REMOVE_CONFLUENCE_GROUP -> a.confluenceGroups.removeIf(g -> g.id().equals(call.param("groupId")));
+        }
+        account = a.facts();
+    }
+
+    private static GroupRef group(PlannedCall call) {
+        return new GroupRef(call.param("groupId"), call.param("groupName"));
+    }
+
+    /** The account while a call changes it. */
+    static final class MutableAccount {
+        boolean exists;
+        String accountId;
+        String email;
+        String name;
+        ManagedBy managedBy;
+        String accountStatus;
+        String membershipStatus;
+        boolean forDeletion;
+        String lifecycleRestriction;
+        String scimId;
+        List<GroupRef> orgGroups;
+        boolean inJira;
+        List<GroupRef> jiraGroups;
+        List<GroupRef> confluenceGroups;
+
+        MutableAccount(AccountFacts facts) {
+            exists = facts.exists();
+            accountId = facts.accountId();
+            email = facts.email();
+            name = facts.name();
+            managedBy = facts.managedBy();
+            accountStatus = facts.accountStatus();
+            membershipStatus = facts.membershipStatus();
+            forDeletion = facts.forDeletion();
+            lifecycleRestriction = facts.lifecycleRestriction();
+            scimId = facts.scimId();
+            orgGroups = new ArrayList<>(facts.orgGroups());
+            inJira = facts.inJira();
+            jiraGroups = new ArrayList<>(facts.jiraGroups());
+            confluenceGroups = new ArrayList<>(facts.confluenceGroups());
+        }
+
+        void create(String newEmail, String displayName, ManagedBy owner) {
+            exists = true;
+            accountId = "new-account-" + Math.abs(newEmail.hashCode());
+            email = newEmail;
+            name = displayName;
+            managedBy = owner;
+            accountStatus = "active";
+            membershipStatus = "active";
+        }
+
+        AccountFacts facts() {
+            return new AccountFacts(exists, accountId, email, name, managedBy, accountStatus, membershipStatus,
+                    forDeletion, lifecycleRestriction, scimId, orgGroups, inJira, jiraGroups, confluenceGroups);
         }
     }
 
