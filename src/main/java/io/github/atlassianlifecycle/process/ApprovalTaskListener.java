@@ -53,6 +53,12 @@ public class ApprovalTaskListener implements TaskListener {
         task.setVariable(ProcessVariables.APPROVED, null);
         task.setVariable(ProcessVariables.COMMENT, null);
         task.setVariableLocal(REQUEST_SEAL, fingerprint.seal(task, management(task)));
+        Set<String> refused = new java.util.HashSet<>(earlierApprovers(task));
+        Object requester = task.getVariable(ProcessVariables.REQUESTER);
+        if (requester != null) {
+            refused.add(requester.toString());
+        }
+        InstanceAuthorizations.refuseTask(task, refused);
     }
 
     private void complete(DelegateTask task) {

@@ -5,16 +5,21 @@ import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
+import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.scim.ScimClient;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
 import io.github.atlassianlifecycle.config.AtlassianClientAutoConfiguration;
@@ -24,6 +29,8 @@ import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
+import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestStoreAutoConfiguration;
 
 /**
  * The Camunda side: the delegates and listeners the models name (by bean name, so designers see readable
@@ -31,7 +38,7 @@ import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
  * registered here. (Camunda's starter registers the Connect and Spin engine plugins itself when they are on the
  * class path.)
  */
-@AutoConfiguration(after = AtlassianClientAutoConfiguration.class)
+@AutoConfiguration(after = { AtlassianClientAutoConfiguration.class, RequestStoreAutoConfiguration.class })
 @ConditionalOnClass(ProcessEngine.class)
 public class LifecycleProcessAutoConfiguration {
 
@@ -49,6 +56,33 @@ public class LifecycleProcessAutoConfiguration {
     @Bean
     LifecycleGroupIdsPlugin lifecycleGroupIdsPlugin() {
         return new LifecycleGroupIdsPlugin();
+    }
+
+    // --- requests: tracked in the request store, with every API call on record ----------------------------
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    RequestTrackingPlugin requestTrackingPlugin(RequestRepository repository) {
+        return new RequestTrackingPlugin(repository, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    ApiCallRecorder apiCallRecorder(RequestRepository repository, PlatformTransactionManager transactions,
+            AtlassianHttpTransport transport) {
+        TransactionTemplate separate = new TransactionTemplate(transactions);
+        separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        ApiCallRecorder recorder = new ApiCallRecorder(repository, separate);
+        transport.addListener(recorder);
+        return recorder;
+    }
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    RequestProcesses requestProcesses(ProcessEngine engine, RequestRepository repository,
+            PlatformTransactionManager transactions) {
+        return new RequestProcesses(engine, repository, new TransactionTemplate(transactions), Clock.systemUTC());
     }
 
     // --- the lifecycle domain ------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ public class RequesterListener implements ExecutionListener {
             execution.setVariable(REQUESTER_PROBLEM, "is the authenticated user and must not be supplied");
         }
         execution.setVariable(ProcessVariables.REQUESTER, authenticated);
+        InstanceAuthorizations.letRequesterRead(execution, authenticated);
         List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         execution.setVariable(ProcessVariables.REQUESTER_IS_AUTOMATION, groups.contains(AUTOMATION_GROUP));
     }

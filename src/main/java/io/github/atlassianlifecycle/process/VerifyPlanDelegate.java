@@ -26,6 +26,8 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 public class VerifyPlanDelegate implements JavaDelegate {
 
     static final String STEPS = "steps";
+    /** The account as read back after applying: the evidence's "final state". */
+    public static final String FINAL_STATE = "finalState";
 
     private final RequestPlanner planner;
 
@@ -49,6 +51,7 @@ public class VerifyPlanDelegate implements JavaDelegate {
         } catch (LifecycleBusinessException refused) {
             throw BpmnErrors.of(execution, refused);
         }
+        JsonVariables.set(execution, FINAL_STATE, now.account());
         List<PlannedCall> left = now.calls().stream().filter(call -> steps.contains(call.step()))
                 .filter(call -> !skipped.contains(identity(call))).toList();
         if (!left.isEmpty()) {

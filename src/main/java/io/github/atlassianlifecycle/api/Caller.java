@@ -1,0 +1,47 @@
+package io.github.atlassianlifecycle.api;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * Who is calling the request API and what their groups let them do. Groups come from Camunda's identity service
+ * (authorities {@code GROUP_<id>}).
+ */
+record Caller(String userId, Set<String> groups) {
+
+    static final String REQUESTERS = "lifecycle-requesters";
+    static final String AUTOMATION = "lifecycle-automation";
+    static final String APPROVERS = "lifecycle-approvers";
+    static final String SECURITY = "lifecycle-security";
+    static final String ADMINS = "camunda-admin";
+
+    static Caller of(Authentication authentication) {
+        return new Caller(authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("GROUP_"))
+                .map(a -> a.substring("GROUP_".length())).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    boolean isAdmin() {
+        return groups.contains(ADMINS);
+    }
+
+    boolean maySubmit() {
+        return groups.contains(REQUESTERS) || groups.contains(AUTOMATION) || isAdmin();
+    }
+
+    /** Approvers and security officers see every request (they decide on them); admins see everything. */
+    boolean seesAllRequests() {
+        return groups.contains(APPROVERS) || groups.contains(SECURITY) || isAdmin();
+    }
+
+    boolean mayRead(String requester) {
+        return seesAllRequests() || userId.equals(requester);
+    }
+
+    boolean mayChange(String requester) {
+        return isAdmin() || userId.equals(requester);
+    }
+}

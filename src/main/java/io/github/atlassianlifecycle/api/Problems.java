@@ -1,0 +1,67 @@
+package io.github.atlassianlifecycle.api;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every error of the request API as RFC 9457 problem details ({@code application/problem+json}), with a stable
+ * {@code type} per kind of problem and, for bodies, every field error. No stack traces, no internals.
+ */
+@RestControllerAdvice(assignableTypes = RequestController.class)
+class Problems {
+
+    static final String BASE = "https://github.com/atlassian-lifecycle/atlassian-lifecycle/blob/main/docs/problems.md#";
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(BASE + type));
+        problem.setTitle(title);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The request was not started: " + e.errors().size() + " field(s) invalid.");
+        answer.getBody().setProperty("errors", e.errors());
+        return answer;
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "Send the request as application/json.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                e.getMethod() + " is not supported here.");
+    }
+
+    @ExceptionHandler({ MissingRequestHeaderException.class, MethodArgumentTypeMismatchException.class })
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ((MissingRequestHeaderException) e).getHeaderName();
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The parameter " + name + " is missing or malformed.");
+        answer.getBody().setProperty("errors", List.of(new FieldError(name, "is missing or malformed")));
+        return answer;
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> api(ApiProblem e) {
+        return e.answer();
+    }
+}

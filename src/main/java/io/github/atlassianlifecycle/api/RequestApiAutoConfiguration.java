@@ -1,0 +1,40 @@
+package io.github.atlassianlifecycle.api;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import io.github.atlassianlifecycle.client.transport.UserAgent;
+import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
+import io.github.atlassianlifecycle.process.RequestProcesses;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/** The request API under {@code /api/requests}, described for OpenAPI at {@code /v3/api-docs}. */
+@AutoConfiguration(after = LifecycleProcessAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean(RequestProcesses.class)
+@ConditionalOnProperty(prefix = "atlassian.api", name = "enabled", matchIfMissing = true)
+@Import({ RequestController.class, Problems.class })
+public class RequestApiAutoConfiguration {
+
+    @Bean
+    OpenAPI lifecycleOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Atlassian account lifecycle — request API").version(UserAgent.version())
+                        .description("Ask for an Atlassian account to be added, disabled, enabled or deleted; follow "
+                                + "the request through approval to the end; fetch its evidence. Errors are RFC 9457 "
+                                + "problem details."))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("A Camunda user (the identity service checks the password)")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}
