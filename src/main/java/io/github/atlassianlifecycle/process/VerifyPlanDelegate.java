@@ -2,8 +2,10 @@ package io.github.atlassianlifecycle.process;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -62,8 +64,13 @@ public class VerifyPlanDelegate implements JavaDelegate {
         }
     }
 
-    /** What a call does, regardless of its number in one plan or another. */
+    /**
+     * What a call does, regardless of its number in one plan or another. Without the account id: a plan is about one
+     * account, and a new person's calls were planned before the account (and its id) existed.
+     */
     private static String identity(PlannedCall call) {
-        return call.operation() + " " + call.params();
+        Map<String, String> params = new TreeMap<>(call.params());
+        params.remove("accountId");
+        return call.operation() + " " + params;
     }
 }

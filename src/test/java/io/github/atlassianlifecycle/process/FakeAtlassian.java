@@ -126,8 +126,14 @@ final class FakeAtlassian {
                 results.add(new CallResult(call.id(), call.operation(), call.target(), CallResult.Outcome.SKIPPED, Instant.now()));
                 continue;
             }
-            applied.add(call);
+            // Like the real executor: a call that finds Atlassian already as planned changes nothing.
+            AccountFacts before = account;
             change(call);
+            if (account.equals(before)) {
+                results.add(new CallResult(call.id(), call.operation(), call.target(), CallResult.Outcome.ALREADY_DONE, Instant.now()));
+                continue;
+            }
+            applied.add(call);
             results.add(new CallResult(call.id(), call.operation(), call.target(), CallResult.Outcome.APPLIED, Instant.now()));
         }
         return results;
@@ -174,10 +180,10 @@ final class FakeAtlassian {
                 a.lifecycleRestriction = null;
                 a.accountStatus = "inactive";
             }
-            case ADD_ORG_GROUP -> a.orgGroups.add(group(call));
+            case ADD_ORG_GROUP -> addIfAbsent(a.orgGroups, group(call));
             case REMOVE_ORG_GROUP -> a.orgGroups.removeIf(g -> g.id().equals(call.param("groupId")));
             case ADD_JIRA_GROUP -> {
-                a.jiraGroups.add(group(call));
+                addIfAbsent(a.jiraGroups, group(call));
                 a.inJira = true;
             }
             case REMOVE_JIRA_GROUP -> a.jiraGroups.removeIf(g -> g.id().equals(call.param("groupId")));
@@ -185,10 +191,16 @@ final class FakeAtlassian {
                 a.inJira = false;
                 a.jiraGroups.clear();
             }
-            case ADD_CONFLUENCE_GROUP -> a.confluenceGroups.add(group(call));
+            case ADD_CONFLUENCE_GROUP -> addIfAbsent(a.confluenceGroups, group(call));
             case REMOVE_CONFLUENCE_GROUP -> a.confluenceGroups.removeIf(g -> g.id().equals(call.param("groupId")));
         }
         account = a.facts();
+    }
+
+    private static void addIfAbsent(List<GroupRef> groups, GroupRef group) {
+        if (groups.stream().noneMatch(g -> g.id().equals(group.id()))) {
+            groups.add(group);
+        }
     }
 
     private static GroupRef group(PlannedCall call) {
