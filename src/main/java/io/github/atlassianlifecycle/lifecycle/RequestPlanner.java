@@ -1,6 +1,5 @@
 package io.github.atlassianlifecycle.lifecycle;
 
-import java.util.List;
 import java.util.Optional;
 
 import io.github.atlassianlifecycle.lifecycle.account.AccountFacts;
@@ -11,6 +10,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.AddPlanner;
 import io.github.atlassianlifecycle.lifecycle.plan.DeletePlanner;
 import io.github.atlassianlifecycle.lifecycle.plan.DisablePlanner;
 import io.github.atlassianlifecycle.lifecycle.plan.EnablePlanner;
+import io.github.atlassianlifecycle.lifecycle.plan.Operation;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 
 /**
@@ -62,10 +62,11 @@ public class RequestPlanner {
         return inspector.byAccountId(accountId, knownScimId);
     }
 
-    /** ADD: does the request grant a group whose grant needs a second approval? */
-    public boolean grantsPrivilegedGroup(LifecycleRequest request) {
-        List<String> names = request.groups().stream()
-                .map(name -> io.github.atlassianlifecycle.lifecycle.account.GroupNamespace.parse(name).name()).toList();
-        return names.stream().anyMatch(policy::isPrivileged);
+    /** Does the plan grant a group whose grant needs a second approval? (Groups already held do not count.) */
+    public boolean grantsPrivilegedGroup(Plan plan) {
+        return plan.calls().stream()
+                .filter(call -> call.operation() == Operation.ADD_ORG_GROUP || call.operation() == Operation.ADD_JIRA_GROUP
+                        || call.operation() == Operation.ADD_CONFLUENCE_GROUP)
+                .anyMatch(call -> policy.isPrivileged(call.param("groupName")));
     }
 }

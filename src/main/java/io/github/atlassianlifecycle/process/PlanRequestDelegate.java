@@ -40,7 +40,7 @@ public class PlanRequestDelegate implements JavaDelegate {
                 plan = planner.plan(request, Optional.empty(), null);
             }
             PlanVariables.write(execution, plan);
-            execution.setVariable(ProcessVariables.PRIVILEGED_GROUPS, planner.grantsPrivilegedGroup(request));
+            execution.setVariable(ProcessVariables.PRIVILEGED_GROUPS, planner.grantsPrivilegedGroup(plan));
         } catch (LifecycleBusinessException refused) {
             throw BpmnErrors.of(execution, refused);
         }

@@ -15,6 +15,8 @@ public final class ProcessVariables {
     /** The authenticated user who started the request ({@code camunda:initiator}), never client-supplied. */
     public static final String REQUESTER = "requester";
 
+    /** ADD, DISABLE, ENABLE or DELETE: set from the process definition, shown to approvers. */
+    public static final String ACTION = "action";
     /** Set from the authenticated requester's groups when the request starts (drives pre-approval). */
     public static final String REQUESTER_IS_AUTOMATION = "requesterIsAutomation";
 

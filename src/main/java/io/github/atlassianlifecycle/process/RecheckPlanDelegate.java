@@ -46,6 +46,7 @@ public class RecheckPlanDelegate implements JavaDelegate {
             int count = execution.getVariable(ProcessVariables.DRIFT_COUNT) instanceof Integer n ? n + 1 : 1;
             execution.setVariable(ProcessVariables.DRIFT_COUNT, count);
             PlanVariables.write(execution, now);
+            execution.setVariable(ProcessVariables.PRIVILEGED_GROUPS, planner.grantsPrivilegedGroup(now));
             if (count > MAX_DRIFTS) {
                 throw new BpmnError(BusinessError.NOT_AS_PLANNED.name(), "The account changed " + count
                         + " times while its request waited; a person should look at it before it goes on");

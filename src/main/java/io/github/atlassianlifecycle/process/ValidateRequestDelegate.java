@@ -38,6 +38,7 @@ public class ValidateRequestDelegate implements JavaDelegate {
         // Read from the execution, not the repository service: no query, and no authorization check to pass.
         String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
         LifecycleAction action = LifecycleAction.ofProcessKey(processKey);
+        execution.setVariable(ProcessVariables.ACTION, action.name());
 
         Map<String, Object> fields = new HashMap<>();
         List<RequestProblem> problems = new ArrayList<>();
