@@ -3,6 +3,7 @@ package io.github.atlassianlifecycle.process;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,11 +23,17 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
  * Cancelling a deletion within its grace period: undoes the disable the delete started with, by planning an enable
  * from the snapshot taken then and applying it at once (the cancellation itself is the decision; the plan it ran
  * is kept in {@code undoPlan} for the record).
+ *
+ * <p>After a refusal, "retry" and "skip" run the same undo plan again (every call is idempotent), so the call an
+ * administrator skips is the one they saw fail: a fresh plan would number what is left anew. Calls skipped before
+ * the cancellation are numbered in the delete's own plan and do not count here.
  */
 public class UndoDisableDelegate implements JavaDelegate {
 
     static final String UNDO_PLAN = "undoPlan";
     static final String UNDO_PLAN_HASH = "undoPlanHash";
+    /** How many entries {@code skippedCalls} had when the undo was planned: later ones are undo calls. */
+    static final String UNDO_SKIPS_FROM = "undoSkipsFrom";
 
     private final RequestPlanner planner;
     private final PlanExecutor executor;
@@ -38,16 +45,22 @@ public class UndoDisableDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<AccountSnapshot> snapshot = Optional.ofNullable(
-                JsonVariables.get(execution, ProcessVariables.SNAPSHOT, AccountSnapshot.class));
+        List<String> skipped = JsonVariables.list(execution, ProcessVariables.SKIPPED_CALLS, String.class);
         try {
-            Plan undo = planner.plan(RequestVariables.request(execution, LifecycleAction.ENABLE), snapshot,
-                    snapshot.map(AccountSnapshot::scimId).orElse(null));
-            JsonVariables.set(execution, UNDO_PLAN, undo);
-            execution.setVariable(UNDO_PLAN_HASH, PlanJson.hash(undo));
-            List<String> skipped = JsonVariables.list(execution, ProcessVariables.SKIPPED_CALLS, String.class);
+            Plan undo = JsonVariables.get(execution, UNDO_PLAN, Plan.class);
+            if (undo == null) {
+                Optional<AccountSnapshot> snapshot = Optional.ofNullable(
+                        JsonVariables.get(execution, ProcessVariables.SNAPSHOT, AccountSnapshot.class));
+                undo = planner.plan(RequestVariables.request(execution, LifecycleAction.ENABLE), snapshot,
+                        snapshot.map(AccountSnapshot::scimId).orElse(null));
+                JsonVariables.set(execution, UNDO_PLAN, undo);
+                execution.setVariable(UNDO_PLAN_HASH, PlanJson.hash(undo));
+                execution.setVariable(UNDO_SKIPS_FROM, skipped.size());
+            }
+            int from = Math.min((Integer) execution.getVariable(UNDO_SKIPS_FROM), skipped.size());
+            Set<String> undoSkipped = new HashSet<>(skipped.subList(from, skipped.size()));
             for (PlanStep step : List.of(PlanStep.ACCOUNT, PlanStep.GROUPS)) {
-                List<CallResult> results = executor.apply(undo, step, new HashSet<>(skipped));
+                List<CallResult> results = executor.apply(undo, step, undoSkipped);
                 JsonVariables.append(execution, ProcessVariables.APPLIED_CALLS, CallResult.class, results);
             }
         } catch (PlanStepFailure failure) {
