@@ -60,6 +60,13 @@ class Problems {
         return answer;
     }
 
+    /** The engine refused the caller (its authorizations were tightened by an administrator, say). */
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ResponseEntity<ProblemDetail> engineRefused(org.camunda.bpm.engine.AuthorizationException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "The process engine does not let you do this: " + e.getMessage());
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> api(ApiProblem e) {
         return e.answer();

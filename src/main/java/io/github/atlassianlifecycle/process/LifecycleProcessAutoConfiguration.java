@@ -54,6 +54,12 @@ public class LifecycleProcessAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(prefix = "atlassian.security", name = "create-authorizations", matchIfMissing = true)
+    LifecycleAuthorizations lifecycleAuthorizations() {
+        return new LifecycleAuthorizations();
+    }
+
+    @Bean
     LifecycleGroupIdsPlugin lifecycleGroupIdsPlugin() {
         return new LifecycleGroupIdsPlugin();
     }

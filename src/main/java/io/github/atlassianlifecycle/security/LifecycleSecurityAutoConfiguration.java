@@ -20,8 +20,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. {@code /engine-rest/**}, {@code /api/**} and {@code /actuator/**} (but health) need HTTP Basic
- * credentials of a Camunda user; the user is handed to the engine for the request. The Camunda webapps keep their
+ * Who may call what. {@code /engine-rest/**}, {@code /api/**}, the OpenAPI description and Swagger UI, and
+ * {@code /actuator/**} (but health) need HTTP Basic credentials of a Camunda user; the user is handed to the engine
+ * for the request. The Camunda webapps keep their
  * own login and CSRF protection; the simulator checks its own API keys.
  */
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
@@ -29,7 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnProperty(prefix = "atlassian.security", name = "enabled", matchIfMissing = true)
 public class LifecycleSecurityAutoConfiguration {
 
-    static final String[] API_PATHS = { "/api/**", "/engine-rest/**", "/actuator/**" };
+    static final String[] API_PATHS = { "/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**",
+            "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**" };
 
     @Bean
     @ConditionalOnMissingBean
