@@ -17,7 +17,8 @@ public final class PlanText {
             text.append("No changes: the account is already as requested.\n");
         }
         for (PlannedCall call : calls) {
-            text.append(call.id()).append(". ").append(call.system()).append(" — ").append(call.operation().verb())
+            text.append(call.id()).append(". ").append(call.step() == PlanStep.AFTER_GRACE ? "[after the grace period] " : "")
+                    .append(call.system()).append(" — ").append(call.operation().verb())
                     .append(" — ").append(call.target()).append("\n   ").append(call.effect()).append('\n');
         }
         for (String note : plan.notes()) {
