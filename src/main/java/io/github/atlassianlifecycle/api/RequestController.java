@@ -76,18 +76,13 @@ class RequestController {
         SubmitResult result = processes.submit(request, caller.userId(), idempotencyKey,
                 PlanJson.sha256(PlanJson.write(request)));
         if (result instanceof SubmitResult.Duplicate duplicate) {
-            StoredRequest open = duplicate.open();
-            throw new ApiProblem(HttpStatus.CONFLICT, "duplicate-request", "A request is already open",
-                    "Request " + open.id() + " (" + open.action() + " " + open.account() + ") is still open.")
-                    .with("openRequest", RequestView.summary(open, processes.status(open)));
+            throw alreadyOpen(duplicate.open());
         }
         if (result instanceof SubmitResult.IdempotencyMismatch mismatch) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for request " + mismatch.earlier().id() + " with another body.");
         }
-        StoredRequest accepted = ((SubmitResult.Accepted) result).request();
-        return ResponseEntity.accepted().location(URI.create(BASE + "/" + accepted.id()))
-                .body(RequestView.summary(accepted, processes.status(accepted)));
+        return accepted(((SubmitResult.Accepted) result).request());
     }
 
     @Operation(summary = "One request: status, plan, approvals, API calls, outcome")
@@ -153,19 +148,26 @@ class RequestController {
                 HttpStatus.CONFLICT, "not-undoable", "Cannot be undone",
                 "Only a completed disable, or a delete still in its grace period, can be undone."));
         if (result instanceof SubmitResult.Duplicate duplicate) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "duplicate-request", "A request is already open",
-                    "Request " + duplicate.open().id() + " already works on this account.")
-                    .with("openRequest", RequestView.summary(duplicate.open(), processes.status(duplicate.open())));
+            throw alreadyOpen(duplicate.open());
         }
-        StoredRequest carrier = ((SubmitResult.Accepted) result).request();
-        return ResponseEntity.accepted().location(URI.create(BASE + "/" + carrier.id()))
-                .body(RequestView.summary(carrier, processes.status(carrier)));
+        return accepted(((SubmitResult.Accepted) result).request());
     }
 
     @Operation(summary = "The evidence record of a request, for auditors")
     @GetMapping(path = "/{id}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
     Evidence evidence(@PathVariable String id, Authentication authentication) {
         return processes.evidence(readable(id, Caller.of(authentication)));
+    }
+
+    private ResponseEntity<RequestView> accepted(StoredRequest request) {
+        return ResponseEntity.accepted().location(URI.create(BASE + "/" + request.id()))
+                .body(RequestView.summary(request, processes.status(request)));
+    }
+
+    private ApiProblem alreadyOpen(StoredRequest open) {
+        return new ApiProblem(HttpStatus.CONFLICT, "duplicate-request", "A request is already open",
+                "Request " + open.id() + " (" + open.action() + " " + open.account() + ") is still open.")
+                .with("openRequest", RequestView.summary(open, processes.status(open)));
     }
 
     /** The request, if it exists and the caller may see it; otherwise 404 (not 403: ids of others stay unknown). */

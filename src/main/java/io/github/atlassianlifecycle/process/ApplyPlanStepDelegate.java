@@ -34,8 +34,7 @@ public class ApplyPlanStepDelegate implements JavaDelegate {
             List<CallResult> results = executor.apply(PlanVariables.read(execution), step, new HashSet<>(skipped));
             JsonVariables.append(execution, ProcessVariables.APPLIED_CALLS, CallResult.class, results);
         } catch (PlanStepFailure failure) {
-            JsonVariables.append(execution, ProcessVariables.APPLIED_CALLS, CallResult.class, failure.completed());
-            throw BpmnErrors.of(execution, failure);
+            throw BpmnErrors.ofStep(execution, failure);
         } catch (LifecycleBusinessException refused) {
             throw BpmnErrors.of(execution, refused);
         }

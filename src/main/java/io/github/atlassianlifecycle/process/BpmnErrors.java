@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
+import io.github.atlassianlifecycle.lifecycle.apply.CallResult;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailure;
 
 /**
@@ -14,6 +15,12 @@ import io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailure;
 final class BpmnErrors {
 
     private BpmnErrors() {
+    }
+
+    /** As {@link #of}, keeping on record the calls of the step that were made before the refused one. */
+    static BpmnError ofStep(DelegateExecution execution, PlanStepFailure failure) {
+        JsonVariables.append(execution, ProcessVariables.APPLIED_CALLS, CallResult.class, failure.completed());
+        return of(execution, failure);
     }
 
     static BpmnError of(DelegateExecution execution, LifecycleBusinessException failure) {

@@ -64,8 +64,7 @@ public class UndoDisableDelegate implements JavaDelegate {
                 JsonVariables.append(execution, ProcessVariables.APPLIED_CALLS, CallResult.class, results);
             }
         } catch (PlanStepFailure failure) {
-            JsonVariables.append(execution, ProcessVariables.APPLIED_CALLS, CallResult.class, failure.completed());
-            throw BpmnErrors.of(execution, failure);
+            throw BpmnErrors.ofStep(execution, failure);
         } catch (LifecycleBusinessException refused) {
             throw BpmnErrors.of(execution, refused);
         }
