@@ -21,8 +21,9 @@ import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
  * The engine authorizations of the lifecycle groups, created at startup when missing (existing ones, perhaps
  * tightened by an administrator, are left alone):
  * <ul>
- *   <li>{@code lifecycle-requesters} and {@code lifecycle-automation} start the lifecycle processes; each requester
- *   reads the instances they started (granted per instance when it starts);</li>
+ *   <li>{@code lifecycle-requesters} and {@code lifecycle-automation} start the lifecycle processes and use Tasklist
+ *   (where nothing of theirs is to approve); each requester reads the instances they started (granted per
+ *   instance when it starts);</li>
  *   <li>{@code lifecycle-approvers} and {@code lifecycle-security} use Tasklist and see the lifecycle processes; the
  *   engine itself gives candidate groups their approval tasks;</li>
  *   <li>{@code camunda-admin} may do everything (Camunda's own rule).</li>
@@ -49,6 +50,7 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
             created += grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY,
                     ProcessInstancePermissions.CREATE);
             created += grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            created += grant(authorizations, group, Resources.FILTER, Authorization.ANY, Permissions.READ);
         }
         for (String group : DECIDERS) {
             for (LifecycleAction action : LifecycleAction.values()) {
