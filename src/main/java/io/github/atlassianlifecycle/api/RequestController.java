@@ -29,6 +29,7 @@ import io.github.atlassianlifecycle.request.RequestStatus;
 import io.github.atlassianlifecycle.request.StoredRequest;
 import io.github.atlassianlifecycle.request.SubmitResult;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -85,6 +86,17 @@ class RequestController {
         return accepted(((SubmitResult.Accepted) result).request());
     }
 
+    /**
+     * A submission that is not JSON. Without this mapping no handler would match, and the 415 would be Spring's
+     * generic error page, not problem details ({@link Problems} advises this controller's handlers only).
+     */
+    @Hidden
+    @PostMapping(consumes = "!" + MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RequestView> submitNotJson() {
+        throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "Send the request as application/json.");
+    }
+
     @Operation(summary = "One request: status, plan, approvals, API calls, outcome")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RequestView get(@PathVariable String id, Authentication authentication) {
@@ -106,8 +118,9 @@ class RequestController {
         Caller caller = Caller.of(authentication);
         String requester = caller.seesAllRequests() ? null : caller.userId();
         boolean live = status != null && !status.isFinal();
+        // One more than the page, to tell whether there is a next page.
         List<RequestView> items = repository.search(new RequestQuery(accountId, action, requester,
-                        live ? null : status, live, page, size + 1)).stream()
+                        live ? null : status, live, (long) page * size, size + 1)).stream()
                 .map(request -> RequestView.summary(request, processes.status(request)))
                 .filter(view -> status == null || view.status() == status)
                 .toList();

@@ -111,9 +111,10 @@ public final class RequestValidator {
             problems.add(new RequestProblem("groups", "must hold at most " + MAX_GROUPS + " groups"));
         }
         for (Object group : groups) {
-            if (!(group instanceof String name) || name.isBlank() || name.length() > MAX_GROUP_NAME) {
+            if (!(group instanceof String name) || name.isBlank() || name.length() > MAX_GROUP_NAME
+                    || name.chars().anyMatch(Character::isISOControl)) {
                 problems.add(new RequestProblem("groups", "each group must be a name of 1 to " + MAX_GROUP_NAME
-                        + " characters"));
+                        + " characters, without control characters"));
                 return;
             }
         }

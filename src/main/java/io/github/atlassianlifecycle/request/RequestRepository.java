@@ -154,7 +154,7 @@ public class RequestRepository {
                         .addValue("at", Timestamp.from(at)).addValue("pid", processInstanceId));
     }
 
-    /** One page of requests, newest first, filtered by whatever is not null. */
+    /** Requests, newest first, filtered by whatever is not null, from {@code offset} on, at most {@code limit}. */
     public List<StoredRequest> search(RequestQuery query) {
         StringBuilder sql = new StringBuilder("SELECT * FROM lifecycle_request WHERE 1 = 1");
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -177,7 +177,7 @@ public class RequestRepository {
             sql.append(" AND final_status IS NULL");
         }
         sql.append(" ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset");
-        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        params.addValue("limit", query.limit()).addValue("offset", query.offset());
         return jdbc.query(sql.toString(), params, ROWS);
     }
 
