@@ -42,6 +42,8 @@ class SimCallRecorder extends OncePerRequestFilter implements HandlerInterceptor
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Atlassian tags every answer with a trace id support can look up; so does the simulator.
+        response.setHeader("ATL-TraceId", java.util.UUID.randomUUID().toString().replace("-", ""));
         try {
             chain.doFilter(request, response);
         } finally {

@@ -453,6 +453,8 @@ class RequestApiIT {
         assertThat(disableCall.path("status").asInt()).isEqualTo(204);
         assertThat(disableCall.path("method").asText()).isEqualTo("POST");
         assertThat(disableCall.path("path").asText()).contains(accountId);
+        assertThat(disableCall.path("atlassianRequestId").asText()).as("Atlassian's trace id, for support cases")
+                .matches("[0-9a-f]{32}");
 
         assertThat(evidence.path("finalState").path("accountId").asText()).isEqualTo(accountId);
         assertThat(evidence.path("finalState").path("accountStatus").asText()).isEqualTo("inactive");
