@@ -3,6 +3,8 @@ package io.github.atlassianlifecycle.api;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@code type} per kind of problem and, for bodies, every field error. No stack traces, no internals.
  */
 @RestControllerAdvice(assignableTypes = RequestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem details, which know no field names
 class Problems {
 
     static final String BASE = "https://github.com/atlassian-lifecycle/atlassian-lifecycle/blob/main/docs/problems.md#";
