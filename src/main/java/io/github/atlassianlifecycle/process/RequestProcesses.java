@@ -2,12 +2,16 @@ package io.github.atlassianlifecycle.process;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -43,6 +47,9 @@ public class RequestProcesses {
 
     /** The message that cancels a deletion during its grace period. */
     public static final String CANCEL_DELETION = "cancel-deletion";
+    /** Turns for submissions (see {@link #turns}), striped by key. */
+    private static final ReentrantLock[] TURNS = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
+            .toArray(ReentrantLock[]::new);
 
     private final ProcessEngine engine;
     private final RequestRepository repository;
@@ -73,6 +80,32 @@ public class RequestProcesses {
         if (known.isPresent()) {
             return known.get();
         }
+        List<ReentrantLock> turns = turns(RequestRepository.openKey(request.action(), request.account()),
+                RequestRepository.idempotencyScope(requester, idempotencyKey));
+        turns.forEach(ReentrantLock::lock);
+        try {
+            // Whoever had the turn before has committed by now: their request answers this one.
+            known = known(request, requester, idempotencyKey, bodyHash);
+            return known.isPresent() ? known.get() : store(request, requester, idempotencyKey, bodyHash, undoOf);
+        } finally {
+            turns.forEach(ReentrantLock::unlock);
+        }
+    }
+
+    /**
+     * The turns a submission takes in this JVM: one per open key and idempotency scope, always taken in stripe
+     * order. The unique keys alone decide, but H2 answers concurrent inserts of one unique value not by waiting for
+     * the first but by retrying every statement until its lock timeout, and sixteen simultaneous duplicates can
+     * keep each other out past it (a 500 for every one of them). Taking turns avoids that; across nodes (PostgreSQL,
+     * which waits) the unique keys still catch every race.
+     */
+    private List<ReentrantLock> turns(String... keys) {
+        return Arrays.stream(keys).filter(Objects::nonNull).mapToInt(key -> Math.floorMod(key.hashCode(), TURNS.length))
+                .distinct().sorted().mapToObj(i -> TURNS[i]).toList();
+    }
+
+    private SubmitResult store(NewRequest request, String requester, String idempotencyKey, String bodyHash,
+            String undoOf) {
         try {
             return transaction.execute(status -> {
                 StoredRequest stored = new StoredRequest(UUID.randomUUID().toString(), request.action(),
