@@ -44,7 +44,7 @@ class AccountDisableEndToEndIT {
     @Test
     void engine_rest_refuses_anonymous_and_wrong_passwords() {
         assertThat(EngineRest.as(port, "", "").get("/process-definition").getStatusCode().value()).isEqualTo(401);
-        ResponseEntity<String> wrong = EngineRest.as(port, "security", "not-the-password").get("/process-definition");
+        ResponseEntity<String> wrong = EngineRest.as(port, "nobodyknown", "not-the-password").get("/process-definition");
         assertThat(wrong.getStatusCode().value()).isEqualTo(401);
         assertThat(wrong.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
         assertThat(requester.get("/process-definition?key=account-disable").getBody()).contains("account-disable");
