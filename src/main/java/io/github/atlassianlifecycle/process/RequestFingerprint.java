@@ -11,7 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
@@ -20,9 +23,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  * can set any variable, and without the seal an approver could change {@code accountId}, the plan, or an earlier
  * approval in the same call that approves. The seal is an
  * HMAC over the request fields, keyed by a random secret kept in the engine's database (shared by every node of a
- * cluster, created on first use), so a seal cannot be forged by writing variables.
+ * cluster, created when the engine starts), so a seal cannot be forged by writing variables.
  */
-public class RequestFingerprint {
+public class RequestFingerprint extends AbstractProcessEnginePlugin {
 
     static final String KEY_PROPERTY = "atlassian-lifecycle.request-seal-key";
     static final List<String> SEALED = List.of(ProcessVariables.ACCOUNT_ID, ProcessVariables.EMAIL,
@@ -31,6 +34,24 @@ public class RequestFingerprint {
             ProcessVariables.PLAN, ProcessVariables.PLAN_HASH, ProcessVariables.APPROVALS, ProcessVariables.SNAPSHOT,
             ProcessVariables.PRE_APPROVED, ProcessVariables.FIRST_APPROVER_GROUP,
             ProcessVariables.SECOND_APPROVER_GROUP, ProcessVariables.NEEDS_SECOND_APPROVAL);
+
+    /**
+     * Creates the key when the engine starts. Created on first use instead, approval tasks created at the same
+     * moment by parallel jobs would each insert it, and all but one job would fail on the property's unique name
+     * and wait for a retry.
+     */
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        ManagementService management = engine.getManagementService();
+        try {
+            readOrCreate(management);
+        } catch (ProcessEngineException raced) {
+            if (management.getProperties().get(KEY_PROPERTY) == null) {
+                throw raced;
+            }
+            // another node of the cluster, starting at the same moment, created it
+        }
+    }
 
     /** The seal of the request fields as they are now in {@code scope}. */
     public String seal(VariableScope scope, ManagementService management) {

@@ -29,6 +29,18 @@ public final class EngineRest {
                 .build());
     }
 
+    /**
+     * Like {@link #as}, on the named engine ({@code /engine-rest/engine/{name}}): for a test with its own Spring
+     * context, whose engine has its own name so that it does not replace the shared context's engine in Camunda's
+     * JVM-wide engine registry (which {@code /engine-rest} without a name looks up).
+     */
+    public static EngineRest onEngine(int port, String engineName, String user, String password) {
+        return new EngineRest(RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/engine-rest/engine/" + engineName)
+                .defaultHeaders(h -> h.setBasicAuth(user, password))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build());
+    }
+
     /** Starts a process with String (or Boolean) variables and returns the answer. */
     public ResponseEntity<Map<String, Object>> start(String key, Map<String, Object> variables) {
         return http.post().uri("/process-definition/key/{key}/start", key).contentType(MediaType.APPLICATION_JSON)

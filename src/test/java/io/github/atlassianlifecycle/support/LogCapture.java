@@ -13,6 +13,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 
 /**
@@ -24,6 +25,8 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     private final List<String> lines = new ArrayList<>();
     private final Map<Logger, Level> previousLevels = new HashMap<>();
     private final Logger root;
+    private Appender<ILoggingEvent> console;
+    private AppenderBase<ILoggingEvent> consoleGate;
 
     private LogCapture() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -49,6 +52,32 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         return new LogCapture();
     }
 
+    /**
+     * While open, the console shows only INFO and above (the capture still gets everything), so a long capture at
+     * TRACE does not flood the build output.
+     */
+    public LogCapture quietConsole() {
+        Appender<ILoggingEvent> found = root.getAppender("CONSOLE");
+        if (found == null || consoleGate != null) {
+            return this;
+        }
+        console = found;
+        consoleGate = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                if (event.getLevel().isGreaterOrEqual(Level.INFO)) {
+                    found.doAppend(event);
+                }
+            }
+        };
+        consoleGate.setContext(getContext());
+        consoleGate.setName("console-info-and-above");
+        consoleGate.start();
+        root.addAppender(consoleGate);
+        root.detachAppender(console);
+        return this;
+    }
+
     @Override
     protected synchronized void append(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
@@ -69,6 +98,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     public void close() {
         root.detachAppender(this);
         stop();
+        if (consoleGate != null) {
+            root.addAppender(console);
+            root.detachAppender(consoleGate);
+            consoleGate.stop();
+        }
         // Parents first: a logger given back a null level takes its parent's level at that moment.
         previousLevels.entrySet().stream()
                 .sorted(java.util.Comparator.comparingInt(e -> e.getKey() == root ? -1 : e.getKey().getName().length()))
