@@ -2,7 +2,6 @@ package io.github.atlassianlifecycle.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -143,8 +142,8 @@ class ProductionProfileIT {
 
     @Test
     void without_an_admin_password_from_the_environment_it_does_not_start() {
-        assumeThat(System.getenv("LIFECYCLE_ADMIN_PASSWORD")).as("the environment sets no admin password").isNull();
-        Refusal missing = startLikeMain(this::runAsMainDoes);
+        // An empty value on the command line stands for "not set", whatever this machine's environment holds.
+        Refusal missing = startLikeMain(this::runAsMainDoes, "--camunda.bpm.admin-user.password=");
         assertThat(missing.message()).contains("No administrator password").contains("LIFECYCLE_ADMIN_PASSWORD");
         Refusal blank = startLikeMain(this::runAsMainDoes, "--camunda.bpm.admin-user.password=  ");
         assertThat(blank.message()).contains("LIFECYCLE_ADMIN_PASSWORD");
