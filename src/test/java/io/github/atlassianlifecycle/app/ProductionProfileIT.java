@@ -43,7 +43,10 @@ import io.github.atlassianlifecycle.support.LogCapture;
                 "atlassian.org-id=acme-org",
                 "atlassian.directory-id=acme-directory",
                 "atlassian.org-api-key=" + ProductionProfileIT.ORG_KEY,
-                "atlassian.api-url=http://127.0.0.1:1" })
+                "atlassian.api-url=http://127.0.0.1:1",
+                // The Camunda webapps keep their runtime in static fields: a second copy started here would take
+                // them over from the shared demo context that the browser tests use.
+                "camunda.bpm.webapp.enabled=false" })
 @ActiveProfiles("prodtest")
 @DirtiesContext
 class ProductionProfileIT {
@@ -190,7 +193,7 @@ class ProductionProfileIT {
     private static Refusal startLikeMain(Starter starter, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=prodtest",
                 "--spring.datasource.url=jdbc:h2:mem:refused-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--spring.jmx.enabled=false",
+                "--spring.jmx.enabled=false", "--camunda.bpm.webapp.enabled=false",
                 "--camunda.bpm.process-engine-name=refused" + UUID.randomUUID().toString().replace("-", "")));
         args.addAll(List.of(settings));
         Throwable failure;

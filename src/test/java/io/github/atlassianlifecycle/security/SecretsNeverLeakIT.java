@@ -79,6 +79,9 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
 @SpringBootTest(classes = AtlassianLifecycleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "camunda.bpm.process-engine-name=" + SecretsNeverLeakIT.ENGINE,
+                // The Camunda webapps keep their runtime in static fields: a second copy started here would take
+                // them over from the shared demo context that the browser tests use.
+                "camunda.bpm.webapp.enabled=false",
                 "atlassian.org-api-key=" + SecretsNeverLeakIT.ORG_KEY,
                 "atlassian.simulator.org-api-key=" + SecretsNeverLeakIT.ORG_KEY,
                 "atlassian.scim-api-key=" + SecretsNeverLeakIT.SCIM_KEY,
