@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
@@ -47,7 +46,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 
 @Deployment(resources = { "atlassian-lifecycle/account-add.bpmn", "atlassian-lifecycle/approval-routing.dmn",
         "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })
-class AccountAddProcessTest {
+class AccountAddProcessTest extends LifecycleModelContract {
 
     static final String KEY = "account-add";
     static final String PRE_APPROVED_ADD = "routing/approval-routing-pre-approved-add.dmn";
@@ -274,66 +273,7 @@ class AccountAddProcessTest {
         assertThat(atlassian.account.exists()).isFalse();
     }
 
-    @Test
-    void rejecting_without_a_comment_is_refused_and_the_task_stays_open() {
-        ProcessInstance instance = startAndPlan(GROUPS);
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.completeAs("approver", approval, vars("approved", false)))
-                .hasMessageContaining("comment is required");
-        assertThat(instance).isWaitingAt("approve");
-    }
-
-    @Test
-    void a_waiting_approval_reminds_its_approvers_and_stays_open() {
-        ProcessInstance instance = startAndPlan(GROUPS);
-        process.fireTimer(instance, "approve-reminder");
-
-        assertThat(instance).isWaitingAt("approve").hasPassed("remind", "end-reminded");
-        assertThat(task(instance).getPriority()).isEqualTo(RemindApproversDelegate.REMINDED_PRIORITY);
-        assertThat(process.variable(instance, "remindersSent")).isEqualTo(1);
-        assertThat(process.variable(instance, "outcome")).isNull();
-    }
-
-    @Test
-    void an_approval_nobody_decides_expires_the_request() {
-        ProcessInstance instance = startAndPlan(GROUPS);
-        process.fireTimer(instance, "approve-expiry");
-
-        assertThat(instance).isEnded().hasPassed("end-expired");
-        assertThat(process.variable(instance, "outcome")).isEqualTo("expired");
-        assertThat(atlassian.applied).isEmpty();
-    }
-
     // --- four eyes -----------------------------------------------------------------------------------------
-
-    @Test
-    void requester_cannot_complete_own_approval() {
-        ProcessInstance instance = startAndPlan(GROUPS);
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.completeAs("requester", approval, vars("approved", true)))
-                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("Four eyes");
-        assertThat(instance).isWaitingAt("approve");
-    }
-
-    @Test
-    void requester_cannot_claim_own_approval() {
-        ProcessInstance instance = startAndPlan(GROUPS);
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.claimAs("requester", approval)).hasRootCauseInstanceOf(AuthorizationException.class);
-        assertThat(task(instance)).isNotAssigned();
-    }
-
-    @Test
-    void requester_cannot_be_assigned_or_delegated_own_approval() {
-        ProcessInstance instance = startAndPlan(GROUPS);
-        String taskId = task(instance).getId();
-        assertThatThrownBy(() -> taskService().setAssignee(taskId, "requester"))
-                .hasRootCauseInstanceOf(AuthorizationException.class);
-        taskService().setAssignee(taskId, "approver");
-        assertThatThrownBy(() -> taskService().delegateTask(taskId, "requester"))
-                .hasRootCauseInstanceOf(AuthorizationException.class);
-        assertThat(task(instance)).isAssignedTo("approver");
-    }
 
     @Test
     void an_approval_cannot_change_the_person_or_the_groups_it_approves() {
@@ -608,24 +548,31 @@ class AccountAddProcessTest {
                         "requester", "ceo"), "requester: is the authenticated user"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidRequests")
-    void an_invalid_request_ends_invalid_without_a_task_or_a_call(String name, Map<String, Object> variables,
-            String expectedProblem) {
-        ProcessInstance instance = process.startAs("requester", KEY, variables);
+    // --- the contract's hooks ------------------------------------------------------------------------------
 
-        assertThat(instance).isEnded().hasPassed("end-invalid").hasNotPassed("plan");
-        assertThat(process.variable(instance, "outcome")).isEqualTo("invalid");
-        assertThat((String) process.variable(instance, "validationErrors")).contains(expectedProblem);
-        assertThat(atlassian.applied).isEmpty();
+    @Override
+    ProcessTestSupport process() {
+        return process;
     }
 
-    @Test
-    void a_request_started_without_an_authenticated_user_is_invalid() {
-        ProcessInstance instance = extension.getProcessEngine().getRuntimeService().startProcessInstanceByKey(KEY,
-                request(GROUPS));
-        assertThat(instance).isEnded().hasPassed("end-invalid");
-        assertThat((String) process.variable(instance, "validationErrors")).contains("not started by an authenticated user");
+    @Override
+    FakeAtlassian atlassian() {
+        return atlassian;
+    }
+
+    @Override
+    String processKey() {
+        return KEY;
+    }
+
+    @Override
+    Map<String, Object> validRequest() {
+        return request(GROUPS);
+    }
+
+    @Override
+    ProcessInstance startAwaitingApproval() {
+        return startAndPlan(GROUPS);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -635,10 +582,7 @@ class AccountAddProcessTest {
     }
 
     private ProcessInstance startAndPlan(String groups) {
-        ProcessInstance instance = start(groups);
-        process.runJobs(instance);
-        assertThat(instance).isWaitingAt("approve");
-        return instance;
+        return process.startAwaitingApproval(KEY, request(groups));
     }
 
     private static Map<String, Object> request(String groups) {

@@ -49,7 +49,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 
 @Deployment(resources = { "atlassian-lifecycle/account-delete.bpmn", "atlassian-lifecycle/approval-routing.dmn",
         "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })
-class AccountDeleteProcessTest {
+class AccountDeleteProcessTest extends LifecycleModelContract {
 
     static final String KEY = "account-delete";
     static final String CANCEL_DELETION = "cancel-deletion";
@@ -287,20 +287,6 @@ class AccountDeleteProcessTest {
         assertThat(instance).isEnded().hasPassed("end-rejected-second");
         assertThat(process.variable(instance, "outcome")).isEqualTo("rejected");
         assertThat(process.approvals(instance)).extracting(Approval::approved).containsExactly(true, false);
-        assertThat(atlassian.applied).isEmpty();
-    }
-
-    @Test
-    void a_waiting_first_approval_reminds_its_approvers_and_then_expires() {
-        ProcessInstance instance = startAndPlan();
-        process.fireTimer(instance, "approve-reminder");
-        assertThat(instance).isWaitingAt("approve").hasPassed("remind", "end-reminded");
-        assertThat(task(instance).getPriority()).isEqualTo(RemindApproversDelegate.REMINDED_PRIORITY);
-        assertThat(process.variable(instance, "outcome")).isNull();
-
-        process.fireTimer(instance, "approve-expiry");
-        assertThat(instance).isEnded().hasPassed("end-expired");
-        assertThat(process.variable(instance, "outcome")).isEqualTo("expired");
         assertThat(atlassian.applied).isEmpty();
     }
 
@@ -639,23 +625,31 @@ class AccountDeleteProcessTest {
                         "requester: is the authenticated user"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidRequests")
-    void an_invalid_request_ends_invalid_without_a_task_or_a_call(String name, Map<String, Object> variables,
-            String expectedProblem) {
-        ProcessInstance instance = process.startAs("requester", KEY, variables);
+    // --- the contract's hooks ------------------------------------------------------------------------------
 
-        assertThat(instance).isEnded().hasPassed("end-invalid");
-        assertThat(process.variable(instance, "outcome")).isEqualTo("invalid");
-        assertThat((String) process.variable(instance, "validationErrors")).contains(expectedProblem);
-        assertThat(atlassian.applied).isEmpty();
+    @Override
+    ProcessTestSupport process() {
+        return process;
     }
 
-    @Test
-    void a_request_started_without_an_authenticated_user_is_invalid() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, request("TERMINATION"));
-        assertThat(instance).isEnded().hasPassed("end-invalid");
-        assertThat((String) process.variable(instance, "validationErrors")).contains("not started by an authenticated user");
+    @Override
+    FakeAtlassian atlassian() {
+        return atlassian;
+    }
+
+    @Override
+    String processKey() {
+        return KEY;
+    }
+
+    @Override
+    Map<String, Object> validRequest() {
+        return request("TERMINATION");
+    }
+
+    @Override
+    ProcessInstance startAwaitingApproval() {
+        return startAndPlan();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -665,10 +659,7 @@ class AccountDeleteProcessTest {
     }
 
     private ProcessInstance startAndPlan() {
-        ProcessInstance instance = start();
-        process.runJobs(instance);
-        assertThat(instance).isWaitingAt("approve");
-        return instance;
+        return process.startAwaitingApproval(KEY, request("TERMINATION"));
     }
 
     /** Both approvals given; the re-check and the disable are the next jobs. */

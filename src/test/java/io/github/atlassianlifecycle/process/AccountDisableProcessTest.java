@@ -39,7 +39,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 
 @Deployment(resources = { "atlassian-lifecycle/account-disable.bpmn", "atlassian-lifecycle/approval-routing.dmn",
         "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })
-class AccountDisableProcessTest {
+class AccountDisableProcessTest extends LifecycleModelContract {
 
     static final String KEY = "account-disable";
     static final String TWO_APPROVALS = "routing/approval-routing-two-approvals.dmn";
@@ -170,15 +170,6 @@ class AccountDisableProcessTest {
     }
 
     @Test
-    void rejecting_without_a_comment_is_refused_and_the_task_stays_open() {
-        ProcessInstance instance = startAndPlan();
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.completeAs("approver", approval, vars("approved", false)))
-                .hasMessageContaining("comment is required");
-        assertThat(instance).isWaitingAt("approve");
-    }
-
-    @Test
     void an_approval_needs_a_decision() {
         ProcessInstance instance = startAndPlan();
         Task approval = task(instance);
@@ -187,81 +178,7 @@ class AccountDisableProcessTest {
         assertThat(instance).isWaitingAt("approve");
     }
 
-    @Test
-    void a_waiting_approval_reminds_its_approvers_and_stays_open() {
-        ProcessInstance instance = startAndPlan();
-        process.fireTimer(instance, "approve-reminder");
-
-        assertThat(instance).isWaitingAt("approve").hasPassed("remind", "end-reminded");
-        assertThat(task(instance).getPriority()).isEqualTo(RemindApproversDelegate.REMINDED_PRIORITY);
-        assertThat(taskService().getTaskComments(task(instance).getId())).singleElement()
-                .satisfies(comment -> assertThat(comment.getFullMessage()).contains("Reminder"));
-        assertThat(process.variable(instance, "remindersSent")).isEqualTo(1);
-        assertThat(process.variable(instance, "outcome")).isNull();
-    }
-
-    @Test
-    void an_approval_nobody_decides_expires_the_request() {
-        ProcessInstance instance = startAndPlan();
-        process.fireTimer(instance, "approve-expiry");
-
-        assertThat(instance).isEnded().hasPassed("end-expired");
-        assertThat(process.variable(instance, "outcome")).isEqualTo("expired");
-        assertThat(atlassian.applied).isEmpty();
-    }
-
     // --- four eyes -----------------------------------------------------------------------------------------
-
-    @Test
-    void requester_cannot_complete_own_approval() {
-        ProcessInstance instance = startAndPlan();
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.completeAs("requester", approval, vars("approved", true)))
-                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("Four eyes");
-        assertThat(instance).isWaitingAt("approve");
-    }
-
-    @Test
-    void requester_cannot_claim_own_approval() {
-        ProcessInstance instance = startAndPlan();
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.claimAs("requester", approval)).hasRootCauseInstanceOf(AuthorizationException.class);
-        assertThat(task(instance)).isNotAssigned();
-    }
-
-    @Test
-    void requester_cannot_be_assigned_or_delegated_own_approval() {
-        ProcessInstance instance = startAndPlan();
-        String taskId = task(instance).getId();
-        assertThatThrownBy(() -> taskService().setAssignee(taskId, "requester"))
-                .hasRootCauseInstanceOf(AuthorizationException.class);
-        taskService().setAssignee(taskId, "approver");
-        assertThatThrownBy(() -> taskService().delegateTask(taskId, "requester"))
-                .hasRootCauseInstanceOf(AuthorizationException.class);
-        assertThat(task(instance)).isAssignedTo("approver");
-    }
-
-    @Test
-    void an_approval_without_an_authenticated_user_is_refused() {
-        ProcessInstance instance = startAndPlan();
-        String taskId = task(instance).getId();
-        assertThatThrownBy(() -> taskService().complete(taskId, vars("approved", true)))
-                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("authenticated");
-        assertThat(instance).isWaitingAt("approve");
-    }
-
-    @Test
-    void an_approval_cannot_change_the_account_or_the_plan_it_approves() {
-        ProcessInstance instance = startAndPlan();
-        Task approval = task(instance);
-        for (Map<String, Object> tampered : List.of(vars("approved", true, "accountId", "someone-else"),
-                vars("approved", true, "planHash", "0000"), vars("approved", true, "requester", "approver"))) {
-            assertThatThrownBy(() -> process.completeAs("approver", approval, tampered))
-                    .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("changed");
-        }
-        assertThat(instance).isWaitingAt("approve");
-        assertThat(process.variable(instance, "accountId")).isEqualTo(ACCOUNT);
-    }
 
     @Test
     @Deployment(resources = { "atlassian-lifecycle/account-disable.bpmn", TWO_APPROVALS,
@@ -504,24 +421,31 @@ class AccountDisableProcessTest {
                         "requester: is the authenticated user"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidRequests")
-    void an_invalid_request_ends_invalid_without_a_task_or_a_call(String name, Map<String, Object> variables,
-            String expectedProblem) {
-        ProcessInstance instance = process.startAs("requester", KEY, variables);
+    // --- the contract's hooks ------------------------------------------------------------------------------
 
-        assertThat(instance).isEnded().hasPassed("end-invalid");
-        assertThat(process.variable(instance, "outcome")).isEqualTo("invalid");
-        assertThat((String) process.variable(instance, "validationErrors")).contains(expectedProblem);
-        assertThat(atlassian.applied).isEmpty();
+    @Override
+    ProcessTestSupport process() {
+        return process;
     }
 
-    @Test
-    void a_request_started_without_an_authenticated_user_is_invalid() {
-        ProcessInstance instance = extension.getProcessEngine().getRuntimeService().startProcessInstanceByKey(KEY,
-                request("TERMINATION"));
-        assertThat(instance).isEnded().hasPassed("end-invalid");
-        assertThat((String) process.variable(instance, "validationErrors")).contains("not started by an authenticated user");
+    @Override
+    FakeAtlassian atlassian() {
+        return atlassian;
+    }
+
+    @Override
+    String processKey() {
+        return KEY;
+    }
+
+    @Override
+    Map<String, Object> validRequest() {
+        return request("TERMINATION");
+    }
+
+    @Override
+    ProcessInstance startAwaitingApproval() {
+        return startAndPlan();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -531,10 +455,7 @@ class AccountDisableProcessTest {
     }
 
     private ProcessInstance startAndPlan() {
-        ProcessInstance instance = start();
-        process.runJobs(instance);
-        assertThat(instance).isWaitingAt("approve");
-        return instance;
+        return process.startAwaitingApproval(KEY, request("TERMINATION"));
     }
 
     private static Map<String, Object> request(String reasonCode) {

@@ -65,7 +65,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 @Deployment(resources = { "atlassian-lifecycle/account-enable.bpmn", "atlassian-lifecycle/account-disable.bpmn",
         "atlassian-lifecycle/approval-routing.dmn", "atlassian-lifecycle/approve-request.form",
         "atlassian-lifecycle/resolve-failure.form" })
-class AccountEnableProcessTest {
+class AccountEnableProcessTest extends LifecycleModelContract {
 
     static final String KEY = "account-enable";
     static final String DISABLE_KEY = "account-disable";
@@ -333,55 +333,7 @@ class AccountEnableProcessTest {
         assertThat(atlassian.account.accountStatus()).isEqualTo("inactive");
     }
 
-    @Test
-    void rejecting_without_a_comment_is_refused_and_the_task_stays_open() {
-        ProcessInstance instance = startDisabledAndPlan();
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.completeAs("approver", approval, vars("approved", false)))
-                .hasMessageContaining("comment is required");
-        assertThat(instance).isWaitingAt("approve");
-    }
-
-    @Test
-    void a_waiting_approval_reminds_its_approvers_and_stays_open() {
-        ProcessInstance instance = startDisabledAndPlan();
-        process.fireTimer(instance, "approve-reminder");
-
-        assertThat(instance).isWaitingAt("approve").hasPassed("remind", "end-reminded");
-        assertThat(task(instance).getPriority()).isEqualTo(RemindApproversDelegate.REMINDED_PRIORITY);
-        assertThat(process.variable(instance, "remindersSent")).isEqualTo(1);
-        assertThat(process.variable(instance, "outcome")).isNull();
-    }
-
-    @Test
-    void an_approval_nobody_decides_expires_the_request() {
-        ProcessInstance instance = startDisabledAndPlan();
-        process.fireTimer(instance, "approve-expiry");
-
-        assertThat(instance).isEnded().hasPassed("end-expired");
-        assertThat(process.variable(instance, "outcome")).isEqualTo("expired");
-        assertThat(atlassian.applied).isEmpty();
-    }
-
     // --- four eyes -----------------------------------------------------------------------------------------
-
-    @Test
-    void requester_cannot_complete_own_approval() {
-        ProcessInstance instance = startDisabledAndPlan();
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.completeAs("requester", approval, vars("approved", true)))
-                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("Four eyes");
-        assertThat(instance).isWaitingAt("approve");
-        assertThat(atlassian.applied).isEmpty();
-    }
-
-    @Test
-    void requester_cannot_claim_own_approval() {
-        ProcessInstance instance = startDisabledAndPlan();
-        Task approval = task(instance);
-        assertThatThrownBy(() -> process.claimAs("requester", approval)).hasRootCauseInstanceOf(AuthorizationException.class);
-        assertThat(task(instance)).isNotAssigned();
-    }
 
     @Test
     void requester_cannot_be_assigned_own_approval() {
@@ -400,28 +352,6 @@ class AccountEnableProcessTest {
         assertThatThrownBy(() -> taskService().delegateTask(taskId, "requester"))
                 .hasRootCauseInstanceOf(AuthorizationException.class);
         assertThat(task(instance)).isAssignedTo("approver");
-    }
-
-    @Test
-    void an_approval_without_an_authenticated_user_is_refused() {
-        ProcessInstance instance = startDisabledAndPlan();
-        String taskId = task(instance).getId();
-        assertThatThrownBy(() -> taskService().complete(taskId, vars("approved", true)))
-                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("authenticated");
-        assertThat(instance).isWaitingAt("approve");
-    }
-
-    @Test
-    void an_approval_cannot_change_the_account_or_the_plan_it_approves() {
-        ProcessInstance instance = startDisabledAndPlan();
-        Task approval = task(instance);
-        for (Map<String, Object> tampered : List.of(vars("approved", true, "accountId", "someone-else"),
-                vars("approved", true, "planHash", "0000"), vars("approved", true, "requester", "approver"))) {
-            assertThatThrownBy(() -> process.completeAs("approver", approval, tampered))
-                    .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("changed");
-        }
-        assertThat(instance).isWaitingAt("approve");
-        assertThat(process.variable(instance, "accountId")).isEqualTo(ACCOUNT);
     }
 
     @Test
@@ -704,24 +634,31 @@ class AccountEnableProcessTest {
                         "requester: is the authenticated user"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidRequests")
-    void an_invalid_request_ends_invalid_without_a_task_or_a_call(String name, Map<String, Object> variables,
-            String expectedProblem) {
-        ProcessInstance instance = process.startAs("requester", KEY, variables);
+    // --- the contract's hooks ------------------------------------------------------------------------------
 
-        assertThat(instance).isEnded().hasPassed("end-invalid");
-        assertThat(process.variable(instance, "outcome")).isEqualTo("invalid");
-        assertThat((String) process.variable(instance, "validationErrors")).contains(expectedProblem);
-        assertThat(atlassian.applied).isEmpty();
+    @Override
+    ProcessTestSupport process() {
+        return process;
     }
 
-    @Test
-    void a_request_started_without_an_authenticated_user_is_invalid() {
-        ProcessInstance instance = extension.getProcessEngine().getRuntimeService().startProcessInstanceByKey(KEY,
-                request("LEAVE"));
-        assertThat(instance).isEnded().hasPassed("end-invalid");
-        assertThat((String) process.variable(instance, "validationErrors")).contains("not started by an authenticated user");
+    @Override
+    FakeAtlassian atlassian() {
+        return atlassian;
+    }
+
+    @Override
+    String processKey() {
+        return KEY;
+    }
+
+    @Override
+    Map<String, Object> validRequest() {
+        return request("LEAVE");
+    }
+
+    @Override
+    ProcessInstance startAwaitingApproval() {
+        return startDisabledAndPlan();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -731,10 +668,7 @@ class AccountEnableProcessTest {
     }
 
     private ProcessInstance startAndPlan() {
-        ProcessInstance instance = start();
-        process.runJobs(instance);
-        assertThat(instance).isWaitingAt("approve");
-        return instance;
+        return process.startAwaitingApproval(KEY, request("LEAVE"));
     }
 
     /** An organization-managed account someone deactivated, with no disable on record: the plan reactivates it. */

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 
 import io.github.atlassianlifecycle.lifecycle.Approval;
@@ -39,6 +40,14 @@ final class ProcessTestSupport {
 
     ProcessInstance startAs(String user, String processKey, Map<String, Object> variables) {
         return startAs(user, List.of("lifecycle-requesters"), processKey, variables);
+    }
+
+    /** Started by {@code requester} and planned: the request waits at its first approval. */
+    ProcessInstance startAwaitingApproval(String processKey, Map<String, Object> variables) {
+        ProcessInstance instance = startAs("requester", processKey, variables);
+        runJobs(instance);
+        BpmnAwareTests.assertThat(instance).isWaitingAt("approve");
+        return instance;
     }
 
     void completeAs(String user, Task task, Map<String, Object> variables) {
