@@ -1,12 +1,17 @@
 package io.github.atlassianlifecycle.process;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
+import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
+import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanText;
 
-/** Writes a plan into the variables the models, forms and evidence read. */
+/** The plan as process variables: written for the models, forms and evidence, read back, and computed again. */
 final class PlanVariables {
 
     /** A String variable holds up to 4000 characters; the full plan is always in the JSON variable. */
@@ -32,6 +37,21 @@ final class PlanVariables {
             throw new IllegalStateException("the process has no plan yet");
         }
         return plan;
+    }
+
+    /**
+     * The plan for the same request computed again from live state, with the snapshot and SCIM id the approved plan
+     * relied on. Refusals by Atlassian become the model's business errors.
+     */
+    static Plan planAgain(DelegateExecution execution, RequestPlanner planner, Plan approved) {
+        Optional<AccountSnapshot> snapshot = Optional.ofNullable(
+                JsonVariables.get(execution, ProcessVariables.SNAPSHOT, AccountSnapshot.class));
+        try {
+            return planner.plan(RequestVariables.request(execution, approved.action()), snapshot,
+                    approved.account().scimId());
+        } catch (LifecycleBusinessException refused) {
+            throw BpmnErrors.of(execution, refused);
+        }
     }
 
     private static String shorten(String text) {

@@ -1,15 +1,12 @@
 package io.github.atlassianlifecycle.process;
 
-import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.github.atlassianlifecycle.lifecycle.BusinessError;
-import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
 import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
-import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 
@@ -31,15 +28,7 @@ public class RecheckPlanDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Plan approved = PlanVariables.read(execution);
-        Optional<AccountSnapshot> snapshot = Optional.ofNullable(
-                JsonVariables.get(execution, ProcessVariables.SNAPSHOT, AccountSnapshot.class));
-        Plan now;
-        try {
-            now = planner.plan(RequestVariables.request(execution, approved.action()), snapshot,
-                    approved.account().scimId());
-        } catch (LifecycleBusinessException refused) {
-            throw BpmnErrors.of(execution, refused);
-        }
+        Plan now = PlanVariables.planAgain(execution, planner, approved);
         boolean drifted = !PlanJson.hash(now).equals(execution.getVariable(ProcessVariables.PLAN_HASH));
         execution.setVariable(ProcessVariables.DRIFTED, drifted);
         if (drifted) {

@@ -2,10 +2,7 @@ package io.github.atlassianlifecycle.process;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -13,9 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.github.atlassianlifecycle.lifecycle.BusinessError;
-import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
 import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
-import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
@@ -42,35 +37,15 @@ public class VerifyPlanDelegate implements JavaDelegate {
         Plan approved = PlanVariables.read(execution);
         Set<PlanStep> steps = Arrays.stream(String.valueOf(execution.getVariableLocal(STEPS)).split(","))
                 .map(String::strip).map(PlanStep::valueOf).collect(Collectors.toSet());
-        Set<String> skippedIds = Set.copyOf(JsonVariables.list(execution, ProcessVariables.SKIPPED_CALLS, String.class));
-        Set<String> skipped = approved.calls().stream().filter(call -> skippedIds.contains(call.id()))
-                .map(VerifyPlanDelegate::identity).collect(Collectors.toSet());
-        Plan now;
-        try {
-            now = planner.plan(RequestVariables.request(execution, approved.action()),
-                    Optional.ofNullable(JsonVariables.get(execution, ProcessVariables.SNAPSHOT, AccountSnapshot.class)),
-                    approved.account().scimId());
-        } catch (LifecycleBusinessException refused) {
-            throw BpmnErrors.of(execution, refused);
-        }
+        Set<String> skipped = Set.copyOf(JsonVariables.list(execution, ProcessVariables.SKIPPED_CALLS, String.class));
+        Plan now = PlanVariables.planAgain(execution, planner, approved);
         JsonVariables.set(execution, FINAL_STATE, now.account());
-        List<PlannedCall> left = now.calls().stream().filter(call -> steps.contains(call.step()))
-                .filter(call -> !skipped.contains(identity(call))).toList();
+        List<PlannedCall> left = now.leftAfter(approved, steps, skipped);
         if (!left.isEmpty()) {
             throw new BpmnError(BusinessError.NOT_AS_PLANNED.name(), "Read back, the account still needs: "
                     + left.stream().map(call -> call.system() + " " + call.operation().verb() + " " + call.target())
                             .collect(Collectors.joining("; "))
                     + ". Atlassian can take up to 30 seconds to show a change: retry, or look at the account.");
         }
-    }
-
-    /**
-     * What a call does, regardless of its number in one plan or another. Without the account id: a plan is about one
-     * account, and a new person's calls were planned before the account (and its id) existed.
-     */
-    private static String identity(PlannedCall call) {
-        Map<String, String> params = new TreeMap<>(call.params());
-        params.remove("accountId");
-        return call.operation() + " " + params;
     }
 }
