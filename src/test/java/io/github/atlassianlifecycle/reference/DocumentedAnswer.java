@@ -1,5 +1,6 @@
 package io.github.atlassianlifecycle.reference;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,14 +21,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param headers documented response headers worth asserting (e.g. {@code Retry-After}); may be empty
  * @param body the documented body; null when the answer has none (e.g. 204)
  * @param schema the JSON Schema of the body, relative to the family's {@code schemas/} folder; null without a body
+ * @param distinguishedBy JSON pointers into the body whose values tell this answer from others of the same call and
+ *        status (e.g. {@code /errors/0/code} for two documented 409s); an answer seen on the wire is this one only
+ *        when it has the same values there
  * @param note how the body was derived where the page gives only a schema, and anything the page leaves open
  */
 public record DocumentedAnswer(String file, String family, String documentation, String operation, String method,
         String path, int status, String contentType, Map<String, String> headers, JsonNode body, String schema,
-        String note) {
+        List<String> distinguishedBy, String note) {
 
     public DocumentedAnswer {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        distinguishedBy = distinguishedBy == null ? List.of() : List.copyOf(distinguishedBy);
     }
 
     public boolean isSuccess() {

@@ -82,10 +82,12 @@ public final class DocumentedAnswers {
             JsonNode response = root.path("response");
             Map<String, String> headers = new LinkedHashMap<>();
             response.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+            List<String> distinguishedBy = new ArrayList<>();
+            response.path("distinguishedBy").forEach(pointer -> distinguishedBy.add(pointer.asText()));
             return new DocumentedAnswer(location, family, text(root, "documentation"), text(root, "operation"),
                     text(request, "method"), text(request, "path"), response.path("status").asInt(-1),
                     text(response, "contentType"), headers, response.get("body"), text(response, "schema"),
-                    text(root, "note"));
+                    distinguishedBy, text(root, "note"));
         } catch (IOException e) {
             throw new IOException("cannot read documented answer " + location + ": " + e.getMessage(), e);
         }
