@@ -70,11 +70,11 @@ public final class Conformance {
     private static List<DocumentedAnswer> sameCall(String family, Exchange exchange) {
         List<DocumentedAnswer> matching = DocumentedAnswers.of(family).stream()
                 .filter(answer -> answer.method().equals(exchange.method())
-                        && PathTemplate.of(answer.path()).matches(exchange.path()))
+                        && PathTemplate.of(answer.path()).matches(exchange.path(), exchange.query()))
                 .toList();
-        int closest = matching.stream().mapToInt(answer -> PathTemplate.of(answer.path()).literalSegments()).max()
+        int closest = matching.stream().mapToInt(answer -> PathTemplate.of(answer.path()).fixedParts()).max()
                 .orElse(0);
-        return matching.stream().filter(answer -> PathTemplate.of(answer.path()).literalSegments() == closest)
+        return matching.stream().filter(answer -> PathTemplate.of(answer.path()).fixedParts() == closest)
                 .sorted(Comparator.comparing(DocumentedAnswer::name)).toList();
     }
 

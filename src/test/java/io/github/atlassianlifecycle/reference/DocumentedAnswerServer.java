@@ -97,7 +97,8 @@ public final class DocumentedAnswerServer implements AutoCloseable {
         int status;
         Map<String, String> headers = new LinkedHashMap<>();
         byte[] body;
-        if (answer == null || !answer.method().equals(method) || !PathTemplate.of(answer.path()).matches(path)) {
+        String query = http.getRequestURI().getRawQuery();
+        if (answer == null || !answer.method().equals(method) || !PathTemplate.of(answer.path()).matches(path, query)) {
             status = WRONG_CALL;
             headers.put("Content-Type", "text/plain");
             body = (answer == null ? "no documented answer queued for " + method + " " + path
@@ -111,7 +112,7 @@ public final class DocumentedAnswerServer implements AutoCloseable {
                 headers.put("Content-Type", answer.contentType());
             }
         }
-        received.add(new Exchange(method, path, http.getRequestURI().getRawQuery(), flatten(http), requestBody,
+        received.add(new Exchange(method, path, query, flatten(http), requestBody,
                 status, headers, new String(body, StandardCharsets.UTF_8)));
         headers.forEach((name, value) -> http.getResponseHeaders().add(name, value));
         http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
