@@ -11,6 +11,28 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.github.atlassianlifecycle.simulator.bitbucket.BitbucketControlController;
+import io.github.atlassianlifecycle.simulator.bitbucket.BitbucketController;
+import io.github.atlassianlifecycle.simulator.confluence.ConfluenceController;
+import io.github.atlassianlifecycle.simulator.control.CallLog;
+import io.github.atlassianlifecycle.simulator.control.CallRecorder;
+import io.github.atlassianlifecycle.simulator.control.ControlController;
+import io.github.atlassianlifecycle.simulator.control.FaultInjector;
+import io.github.atlassianlifecycle.simulator.control.Faults;
+import io.github.atlassianlifecycle.simulator.control.FaultsController;
+import io.github.atlassianlifecycle.simulator.core.Behaviour;
+import io.github.atlassianlifecycle.simulator.core.CredentialCheck;
+import io.github.atlassianlifecycle.simulator.core.MovableClock;
+import io.github.atlassianlifecycle.simulator.core.SimulatorPaths;
+import io.github.atlassianlifecycle.simulator.core.SimulatorProperties;
+import io.github.atlassianlifecycle.simulator.core.SimulatorSeeder;
+import io.github.atlassianlifecycle.simulator.core.SimulatorState;
+import io.github.atlassianlifecycle.simulator.jira.JiraController;
+import io.github.atlassianlifecycle.simulator.organizations.OrgControlController;
+import io.github.atlassianlifecycle.simulator.organizations.OrganizationsController;
+import io.github.atlassianlifecycle.simulator.scim.ScimController;
+import io.github.atlassianlifecycle.simulator.usermanagement.UserManagementController;
+
 /**
  * The built-in Atlassian simulator under {@code /sim}, on only when {@code atlassian.simulator.enabled=true} (the
  * demo and simulator profiles). It lives in the jar so the quickstart and the tests need no network.
@@ -19,16 +41,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "atlassian.simulator", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(SimulatorProperties.class)
-@Import({ UserManagementSimController.class, SimControlController.class, SimFaultsController.class,
-        JiraSimController.class, ConfluenceSimController.class, BitbucketSimController.class,
-        SimBitbucketControlController.class, ScimSimController.class, OrganizationsSimController.class,
-        SimOrgControlController.class })
+@Import({ UserManagementController.class, ControlController.class, FaultsController.class,
+        JiraController.class, ConfluenceController.class, BitbucketController.class,
+        BitbucketControlController.class, ScimController.class, OrganizationsController.class,
+        OrgControlController.class })
 public class SimulatorAutoConfiguration {
 
     @Bean
     SimulatorState simulatorState(SimulatorSeeder seeder) {
         // The simulator's clock is not a Clock bean: the application's own clock must stay the real one.
-        SimulatorState state = new SimulatorState(new SimClock());
+        SimulatorState state = new SimulatorState(new MovableClock());
         seeder.seed(state);
         return state;
     }
@@ -39,28 +61,28 @@ public class SimulatorAutoConfiguration {
     }
 
     @Bean
-    SimAuth simulatorAuth(SimulatorProperties properties) {
-        return new SimAuth(properties);
+    CredentialCheck simulatorAuth(SimulatorProperties properties) {
+        return new CredentialCheck(properties);
     }
 
     @Bean
-    SimBehaviour simulatorBehaviour() {
-        return new SimBehaviour();
+    Behaviour simulatorBehaviour() {
+        return new Behaviour();
     }
 
     @Bean
-    SimCallLog simulatorCallLog() {
-        return new SimCallLog();
+    CallLog simulatorCallLog() {
+        return new CallLog();
     }
 
     @Bean
-    SimCallRecorder simulatorCallRecorder(SimCallLog log, SimulatorState state) {
-        return new SimCallRecorder(log, state);
+    CallRecorder simulatorCallRecorder(CallLog log, SimulatorState state) {
+        return new CallRecorder(log, state);
     }
 
     @Bean
-    FilterRegistrationBean<SimCallRecorder> simulatorCallRecorderRegistration(SimCallRecorder recorder) {
-        FilterRegistrationBean<SimCallRecorder> registration = new FilterRegistrationBean<>(recorder);
+    FilterRegistrationBean<CallRecorder> simulatorCallRecorderRegistration(CallRecorder recorder) {
+        FilterRegistrationBean<CallRecorder> registration = new FilterRegistrationBean<>(recorder);
         registration.addUrlPatterns("/sim/*");
         registration.setName("simulatorCallRecorder");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20); // outside the faults, so faulted calls are recorded
@@ -68,14 +90,14 @@ public class SimulatorAutoConfiguration {
     }
 
     @Bean
-    SimFaults simulatorFaults() {
-        return new SimFaults();
+    Faults simulatorFaults() {
+        return new Faults();
     }
 
     @Bean
-    FilterRegistrationBean<SimFaultInjector> simulatorFaultInjectorRegistration(SimFaults faults, SimulatorState state) {
-        FilterRegistrationBean<SimFaultInjector> registration = new FilterRegistrationBean<>(
-                new SimFaultInjector(faults, state.clock()));
+    FilterRegistrationBean<FaultInjector> simulatorFaultInjectorRegistration(Faults faults, SimulatorState state) {
+        FilterRegistrationBean<FaultInjector> registration = new FilterRegistrationBean<>(
+                new FaultInjector(faults, state.clock()));
         registration.addUrlPatterns("/sim/*");
         registration.setName("simulatorFaultInjector");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
@@ -83,12 +105,12 @@ public class SimulatorAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer simulatorCallRecorderInterceptor(SimCallRecorder recorder) {
+    WebMvcConfigurer simulatorCallRecorderInterceptor(CallRecorder recorder) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(recorder).addPathPatterns("/sim/**")
-                        .excludePathPatterns(SimPaths.CONTROL + "/**");
+                        .excludePathPatterns(SimulatorPaths.CONTROL + "/**");
             }
         };
     }
