@@ -34,12 +34,12 @@ import io.github.atlassianlifecycle.simulator.scim.ScimController;
 import io.github.atlassianlifecycle.simulator.usermanagement.UserManagementController;
 
 /**
- * The built-in Atlassian simulator under {@code /sim}, on only when {@code atlassian.simulator.enabled=true} (the
+ * The built-in Atlassian simulator under {@code /sim}, on only when {@code simulator.enabled=true} (the
  * demo and simulator profiles). It lives in the jar so the quickstart and the tests need no network.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnProperty(prefix = "atlassian.simulator", name = "enabled", havingValue = "true")
+@ConditionalOnProperty(prefix = SimulatorProperties.PREFIX, name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(SimulatorProperties.class)
 @Import({ UserManagementController.class, ControlController.class, FaultsController.class,
         JiraController.class, ConfluenceController.class, BitbucketController.class,

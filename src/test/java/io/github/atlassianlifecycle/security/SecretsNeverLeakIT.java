@@ -83,17 +83,17 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
                 // them over from the shared demo context that the browser tests use.
                 "camunda.bpm.webapp.enabled=false",
                 "atlassian.org-api-key=" + SecretsNeverLeakIT.ORG_KEY,
-                "atlassian.simulator.org-api-key=" + SecretsNeverLeakIT.ORG_KEY,
+                "simulator.org-api-key=" + SecretsNeverLeakIT.ORG_KEY,
                 "atlassian.scim-api-key=" + SecretsNeverLeakIT.SCIM_KEY,
-                "atlassian.simulator.scim-api-key=" + SecretsNeverLeakIT.SCIM_KEY,
+                "simulator.scim-api-key=" + SecretsNeverLeakIT.SCIM_KEY,
                 "atlassian.site-email=" + SecretsNeverLeakIT.SITE_EMAIL,
-                "atlassian.simulator.site-email=" + SecretsNeverLeakIT.SITE_EMAIL,
+                "simulator.site-email=" + SecretsNeverLeakIT.SITE_EMAIL,
                 "atlassian.site-api-token=" + SecretsNeverLeakIT.SITE_TOKEN,
-                "atlassian.simulator.site-api-token=" + SecretsNeverLeakIT.SITE_TOKEN,
+                "simulator.site-api-token=" + SecretsNeverLeakIT.SITE_TOKEN,
                 "atlassian.bitbucket-user=" + SecretsNeverLeakIT.BITBUCKET_USER,
-                "atlassian.simulator.bitbucket-user=" + SecretsNeverLeakIT.BITBUCKET_USER,
+                "simulator.bitbucket-user=" + SecretsNeverLeakIT.BITBUCKET_USER,
                 "atlassian.bitbucket-token=" + SecretsNeverLeakIT.BITBUCKET_TOKEN,
-                "atlassian.simulator.bitbucket-token=" + SecretsNeverLeakIT.BITBUCKET_TOKEN })
+                "simulator.bitbucket-token=" + SecretsNeverLeakIT.BITBUCKET_TOKEN })
 @ActiveProfiles("demo")
 @DirtiesContext
 class SecretsNeverLeakIT {

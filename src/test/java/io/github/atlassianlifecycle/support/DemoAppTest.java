@@ -18,7 +18,7 @@ import io.github.atlassianlifecycle.app.AtlassianLifecycleApplication;
 @Retention(RetentionPolicy.RUNTIME)
 // More simulated people than the demo's 60: the test classes sharing this context each need accounts of their own.
 @SpringBootTest(classes = AtlassianLifecycleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "atlassian.simulator.users=200")
+        properties = "simulator.users=200")
 @ActiveProfiles("demo")
 public @interface DemoAppTest {
 }

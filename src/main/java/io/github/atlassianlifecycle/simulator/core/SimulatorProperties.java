@@ -3,11 +3,15 @@ package io.github.atlassianlifecycle.simulator.core;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The built-in Atlassian simulator, served under {@code /sim}. Demo and test credentials only: the simulator is a
- * stand-in for Atlassian, never a production component.
+ * The built-in Atlassian simulator, served under {@code /sim}, set under its own prefix {@code simulator.*}: it is
+ * not part of the plugin, whose settings are {@code atlassian.*}. Demo and test credentials only: the simulator is
+ * a stand-in for Atlassian, never a production component.
  */
-@ConfigurationProperties("atlassian.simulator")
+@ConfigurationProperties(SimulatorProperties.PREFIX)
 public class SimulatorProperties {
+
+    /** The prefix of every simulator setting. */
+    public static final String PREFIX = "simulator";
 
     /** Serve the simulator from this application. */
     private boolean enabled;
@@ -59,7 +63,7 @@ public class SimulatorProperties {
 
     public void setUsers(int users) {
         if (users < 0 || users > 100_000) {
-            throw new IllegalArgumentException("atlassian.simulator.users must be between 0 and 100000");
+            throw new IllegalArgumentException(PREFIX + ".users must be between 0 and 100000");
         }
         this.users = users;
     }
