@@ -35,21 +35,15 @@ import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
 @EnableConfigurationProperties(AtlassianProperties.class)
 public class AtlassianClientAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    LocalServerUrl atlassianLocalServerUrl() {
-        return new LocalServerUrl();
-    }
-
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     AtlassianHttpTransport atlassianHttpTransport(AtlassianProperties properties, ObjectProvider<ObjectMapper> json,
-            LocalServerUrl localServerUrl, ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock) {
         AtlassianProperties.Http http = properties.getHttp();
         TransportSettings settings = new TransportSettings(http.getConnectTimeout(), http.getResponseTimeout(),
                 http.getMaxConnections(), UserAgent.value());
         AtlassianHttpTransport transport = new AtlassianHttpTransport(settings, json.getIfAvailable(ObjectMapper::new),
-                localServerUrl, clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC));
         AtlassianProperties.RateLimit rateLimit = properties.getRateLimit();
         if (rateLimit.isEnabled()) {
             transport.addGate(new ClientRateLimiter(rateLimit.getRequestsPerSecond(), rateLimit.getMaxWait()));

@@ -22,7 +22,7 @@ import io.github.atlassianlifecycle.lifecycle.LifecyclePolicy;
 @ConfigurationProperties("atlassian")
 public class AtlassianProperties implements Validator {
 
-    /** Base URL of the organization admin, user management and SCIM APIs. A path such as {@code /sim/api} means this application itself. */
+    /** Base URL of the organization admin, user management and SCIM APIs: absolute, for example {@code https://api.atlassian.com}. */
     private String apiUrl = "https://api.atlassian.com";
 
     /** Base URL of the Jira and Confluence Cloud site, for example {@code https://acme.atlassian.net}. */

@@ -92,11 +92,13 @@ public final class AtlassianSettingsValidator {
             }
             return;
         }
-        if (value.startsWith("/")) {
-            return; // a path on this application: the built-in simulator
-        }
         try {
             URI uri = new URI(value);
+            if (!uri.isAbsolute()) {
+                // The transport calls the URL as given: a path would be resolved against nothing.
+                problems.add(name + " (" + envName(name) + ") must be an absolute http(s) URL, not a path");
+                return;
+            }
             boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
             if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
                 problems.add(name + " (" + envName(name) + ") must be an http(s) URL without query or credentials");

@@ -24,8 +24,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
-import io.github.atlassianlifecycle.simulator.SimulatorProperties;
-import io.github.atlassianlifecycle.simulator.SimulatorState;
+import io.github.atlassianlifecycle.simulator.core.SimulatorProperties;
+import io.github.atlassianlifecycle.simulator.core.SimulatorState;
 import io.github.atlassianlifecycle.support.LogCapture;
 
 /**

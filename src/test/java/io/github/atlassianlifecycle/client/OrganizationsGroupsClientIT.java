@@ -17,10 +17,10 @@ import io.github.atlassianlifecycle.client.organizations.GroupSearch;
 import io.github.atlassianlifecycle.client.organizations.OrgGroup;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.organizations.Page;
-import io.github.atlassianlifecycle.simulator.SimulatorSeeder;
 import io.github.atlassianlifecycle.support.ClientFixture;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 import io.github.atlassianlifecycle.support.SimulatorOnlyTest;
+import io.github.atlassianlifecycle.simulator.core.SimulatorSeeder;
 
 /**
  * The organizations client and the simulator agree on groups, memberships and group role assignments (product

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +52,7 @@ class TransportSecretsIT {
         simulator = new SimulatorControl("http://127.0.0.1:" + port + "/sim");
         simulator.reset();
         transport = new AtlassianHttpTransport(new TransportSettings(Duration.ofSeconds(1), Duration.ofMillis(700), 5,
-                "test"), new ObjectMapper(), UnaryOperator.identity(), Clock.systemUTC());
+                "test"), new ObjectMapper(), Clock.systemUTC());
     }
 
     @AfterEach

@@ -30,6 +30,17 @@ class AtlassianSettingsStartupTest {
     }
 
     @Test
+    void a_relative_url_stops_startup_naming_the_setting() {
+        runner.withPropertyValues("atlassian.org-id=acme", "atlassian.directory-id=dir", "atlassian.org-api-key=" + SECRET,
+                "atlassian.api-url=/sim/api").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(fullMessage(context.getStartupFailure()))
+                            .contains("atlassian.api-url (ATLASSIAN_API_URL) must be an absolute http(s) URL, not a path")
+                            .doesNotContain(SECRET);
+                });
+    }
+
+    @Test
     void good_settings_give_working_clients() {
         runner.withPropertyValues("atlassian.org-id=acme", "atlassian.directory-id=dir", "atlassian.org-api-key=" + SECRET)
                 .run(context -> {

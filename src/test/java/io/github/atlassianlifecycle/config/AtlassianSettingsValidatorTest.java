@@ -52,10 +52,18 @@ class AtlassianSettingsValidatorTest {
     }
 
     @Test
-    void a_path_means_this_application_and_is_accepted() {
+    void a_relative_url_is_refused_naming_the_setting() {
         AtlassianProperties settings = valid();
         settings.setApiUrl("/sim/api");
-        assertThat(AtlassianSettingsValidator.problems(settings)).isEmpty();
+        settings.setSiteUrl("sim/site");
+        settings.setSiteEmail("admin@acme.example");
+        settings.setSiteApiToken("token");
+        settings.setBitbucketUrl("//bitbucket.acme.example");
+        settings.setBitbucketToken("token");
+        assertThat(AtlassianSettingsValidator.problems(settings)).containsExactlyInAnyOrder(
+                "atlassian.api-url (ATLASSIAN_API_URL) must be an absolute http(s) URL, not a path",
+                "atlassian.site-url (ATLASSIAN_SITE_URL) must be an absolute http(s) URL, not a path",
+                "atlassian.bitbucket-url (ATLASSIAN_BITBUCKET_URL) must be an absolute http(s) URL, not a path");
     }
 
     @Test

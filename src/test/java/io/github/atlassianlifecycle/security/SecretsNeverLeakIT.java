@@ -47,6 +47,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,7 @@ import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.scim.ScimClient;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
 import io.github.atlassianlifecycle.support.EngineRest;
+import io.github.atlassianlifecycle.support.FreeLoopbackPort;
 import io.github.atlassianlifecycle.support.LogCapture;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 
@@ -76,24 +78,26 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
  * <p>Excluded on purpose: log lines of {@code org.apache.coyote} and {@code org.apache.tomcat}. The simulator's web
  * server plays Atlassian's side of the wire, which does receive the keys; its request logs are Atlassian's, not ours.
  */
-@SpringBootTest(classes = AtlassianLifecycleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+// The demo's Atlassian URLs name this application's port, so it is chosen before the context starts.
+@SpringBootTest(classes = AtlassianLifecycleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
                 "camunda.bpm.process-engine-name=" + SecretsNeverLeakIT.ENGINE,
                 // The Camunda webapps keep their runtime in static fields: a second copy started here would take
                 // them over from the shared demo context that the browser tests use.
                 "camunda.bpm.webapp.enabled=false",
                 "atlassian.org-api-key=" + SecretsNeverLeakIT.ORG_KEY,
-                "atlassian.simulator.org-api-key=" + SecretsNeverLeakIT.ORG_KEY,
+                "simulator.org-api-key=" + SecretsNeverLeakIT.ORG_KEY,
                 "atlassian.scim-api-key=" + SecretsNeverLeakIT.SCIM_KEY,
-                "atlassian.simulator.scim-api-key=" + SecretsNeverLeakIT.SCIM_KEY,
+                "simulator.scim-api-key=" + SecretsNeverLeakIT.SCIM_KEY,
                 "atlassian.site-email=" + SecretsNeverLeakIT.SITE_EMAIL,
-                "atlassian.simulator.site-email=" + SecretsNeverLeakIT.SITE_EMAIL,
+                "simulator.site-email=" + SecretsNeverLeakIT.SITE_EMAIL,
                 "atlassian.site-api-token=" + SecretsNeverLeakIT.SITE_TOKEN,
-                "atlassian.simulator.site-api-token=" + SecretsNeverLeakIT.SITE_TOKEN,
+                "simulator.site-api-token=" + SecretsNeverLeakIT.SITE_TOKEN,
                 "atlassian.bitbucket-user=" + SecretsNeverLeakIT.BITBUCKET_USER,
-                "atlassian.simulator.bitbucket-user=" + SecretsNeverLeakIT.BITBUCKET_USER,
+                "simulator.bitbucket-user=" + SecretsNeverLeakIT.BITBUCKET_USER,
                 "atlassian.bitbucket-token=" + SecretsNeverLeakIT.BITBUCKET_TOKEN,
-                "atlassian.simulator.bitbucket-token=" + SecretsNeverLeakIT.BITBUCKET_TOKEN })
+                "simulator.bitbucket-token=" + SecretsNeverLeakIT.BITBUCKET_TOKEN })
+@ContextConfiguration(initializers = FreeLoopbackPort.class)
 @ActiveProfiles("demo")
 @DirtiesContext
 class SecretsNeverLeakIT {

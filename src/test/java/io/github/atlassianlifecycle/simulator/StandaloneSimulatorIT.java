@@ -44,7 +44,7 @@ class StandaloneSimulatorIT {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         simulator = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--spring.profiles.active=simulator",
-                "--server.port=" + port, "--atlassian.simulator.users=10000")
+                "--server.port=" + port, "--simulator.users=10000")
                 .redirectErrorStream(true).redirectOutput(new File("target/standalone-simulator.log")).start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> http().get().uri("/sim/_control/calls").retrieve().toEntity(String.class)

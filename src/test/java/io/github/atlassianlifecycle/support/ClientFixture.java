@@ -2,7 +2,6 @@ package io.github.atlassianlifecycle.support;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -35,7 +34,7 @@ public final class ClientFixture {
         ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
         this.transport = new AtlassianHttpTransport(
                 new TransportSettings(Duration.ofSeconds(2), responseTimeout, 10, "atlassian-lifecycle-test"),
-                json, UnaryOperator.identity(), Clock.systemUTC());
+                json, Clock.systemUTC());
     }
 
     public AtlassianHttpTransport transport() {

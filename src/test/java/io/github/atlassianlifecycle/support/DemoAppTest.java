@@ -7,18 +7,21 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 import io.github.atlassianlifecycle.app.AtlassianLifecycleApplication;
 
 /**
  * The whole application as a newcomer runs it (profile {@code demo}: H2, the built-in simulator, demo users) on a
- * random port. Every class with this annotation shares one Spring context, so keep them few.
+ * free port chosen before the context starts ({@link FreeLoopbackPort}), because the demo's Atlassian URLs name it.
+ * Every class with this annotation shares one Spring context, so keep them few.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // More simulated people than the demo's 60: the test classes sharing this context each need accounts of their own.
-@SpringBootTest(classes = AtlassianLifecycleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "atlassian.simulator.users=200")
+@SpringBootTest(classes = AtlassianLifecycleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "simulator.users=200")
+@ContextConfiguration(initializers = FreeLoopbackPort.class)
 @ActiveProfiles("demo")
 public @interface DemoAppTest {
 }

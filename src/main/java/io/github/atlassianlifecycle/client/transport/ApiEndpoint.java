@@ -4,10 +4,7 @@ import java.util.Objects;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
 
-/**
- * Where one API lives and how to sign in to it. The base URL may be a path ({@code /sim/api}): the transport then
- * resolves it against this application's own server, which is how the demo reaches the built-in simulator.
- */
+/** Where one API lives (an absolute base URL, called as given) and how to sign in to it. */
 public record ApiEndpoint(ApiFamily family, String baseUrl, Credential credential) {
 
     public ApiEndpoint {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.UnaryOperator;
 
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.config.Registry;
@@ -52,19 +51,13 @@ public class AtlassianHttpTransport implements AutoCloseable {
     private final AtlassianHttpConnector connector;
     private final CloseableHttpClient httpClient;
     private final ObjectMapper json;
-    private final UnaryOperator<String> baseUrlResolver;
     private final Clock clock;
     private final String userAgent;
     private final List<ApiCallListener> listeners = new CopyOnWriteArrayList<>();
     private final List<ApiCallGate> gates = new CopyOnWriteArrayList<>();
 
-    /**
-     * @param baseUrlResolver turns a configured base URL into an absolute one (a path becomes this server's URL)
-     */
-    public AtlassianHttpTransport(TransportSettings settings, ObjectMapper json, UnaryOperator<String> baseUrlResolver,
-            Clock clock) {
+    public AtlassianHttpTransport(TransportSettings settings, ObjectMapper json, Clock clock) {
         this.json = Objects.requireNonNull(json, "json");
-        this.baseUrlResolver = Objects.requireNonNull(baseUrlResolver, "baseUrlResolver");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.userAgent = settings.userAgent();
         RequestConfig requestConfig = requestConfig(settings);
@@ -127,7 +120,7 @@ public class AtlassianHttpTransport implements AutoCloseable {
         for (ApiCallGate gate : gates) {
             gate.beforeCall(endpoint.family(), request.operation());
         }
-        String url = baseUrlResolver.apply(endpoint.baseUrl()) + request.pathAndQuery();
+        String url = endpoint.baseUrl() + request.pathAndQuery();
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         HttpResponse response;

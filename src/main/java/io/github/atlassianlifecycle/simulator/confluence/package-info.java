@@ -1,0 +1,2 @@
+/** Confluence Cloud's user and group endpoints on the simulated site. */
+package io.github.atlassianlifecycle.simulator.confluence;

@@ -1,0 +1,163 @@
+package io.github.atlassianlifecycle.simulator.core;
+
+/**
+ * Behaviours Atlassian does not document, switchable through {@code PUT /sim/_control/behaviour} so the clients
+ * can be tested against every plausible answer.
+ */
+public class Behaviour {
+
+    /** Disabling an account that is already inactive: true answers 409, false answers 204 (idempotent). */
+    private volatile boolean disableInactiveConflict;
+
+    /** Enabling an account that is already active: true answers 409, false answers 204 (idempotent). */
+    private volatile boolean enableActiveConflict;
+
+    /** Adding an org group member who already is one: true answers 409 {@code ADMIN-UAM-409-2}, false 2xx. */
+    private volatile boolean groupMemberReaddConflict = true;
+
+    /** Status of v2 suspend, restore and remove-from-directory: 204 or 200. */
+    private volatile int orgActionStatus = 204;
+
+    /** Jira seats: creating or granting access beyond this many active Jira users answers 400. 0 = unlimited. */
+    private volatile int jiraLicenceLimit;
+
+    /** Adding a Jira group member who already is one: true answers 400 (unverified), false 201. */
+    private volatile boolean jiraGroupReaddRejected = true;
+
+    /** Removing a Jira group member who is not one: true answers 400 (unverified), false 200. */
+    private volatile boolean jiraGroupRemoveNonMemberRejected = true;
+
+    /** Bitbucket Data Center licensed users: creating one more answers 403. 0 = unlimited. */
+    private volatile int bitbucketLicenceLimit;
+
+    /** SCIM PATCH of a user or group: false answers 200 with the resource, true 204 (RFC 7644 allows both). */
+    private volatile boolean scimPatchNoContent;
+
+    /** The organization has at least one paid subscription; false makes v2 invite answer 402. */
+    private volatile boolean orgPaidSubscription = true;
+
+    /** Licensed users per product resource id (e.g. the Jira site's ARI); a resource not listed is unlimited. */
+    private volatile java.util.Map<String, Integer> seatLimits = java.util.Map.of();
+
+    public boolean isDisableInactiveConflict() {
+        return disableInactiveConflict;
+    }
+
+    public void setDisableInactiveConflict(boolean disableInactiveConflict) {
+        this.disableInactiveConflict = disableInactiveConflict;
+    }
+
+    public boolean isEnableActiveConflict() {
+        return enableActiveConflict;
+    }
+
+    public void setEnableActiveConflict(boolean enableActiveConflict) {
+        this.enableActiveConflict = enableActiveConflict;
+    }
+
+    public boolean isGroupMemberReaddConflict() {
+        return groupMemberReaddConflict;
+    }
+
+    public void setGroupMemberReaddConflict(boolean groupMemberReaddConflict) {
+        this.groupMemberReaddConflict = groupMemberReaddConflict;
+    }
+
+    public int getOrgActionStatus() {
+        return orgActionStatus;
+    }
+
+    public void setOrgActionStatus(int orgActionStatus) {
+        if (orgActionStatus != 200 && orgActionStatus != 204) {
+            throw new IllegalArgumentException("orgActionStatus must be 200 or 204");
+        }
+        this.orgActionStatus = orgActionStatus;
+    }
+
+    public int getJiraLicenceLimit() {
+        return jiraLicenceLimit;
+    }
+
+    public void setJiraLicenceLimit(int jiraLicenceLimit) {
+        if (jiraLicenceLimit < 0) {
+            throw new IllegalArgumentException("jiraLicenceLimit must be 0 (unlimited) or more");
+        }
+        this.jiraLicenceLimit = jiraLicenceLimit;
+    }
+
+    public boolean isJiraGroupReaddRejected() {
+        return jiraGroupReaddRejected;
+    }
+
+    public void setJiraGroupReaddRejected(boolean jiraGroupReaddRejected) {
+        this.jiraGroupReaddRejected = jiraGroupReaddRejected;
+    }
+
+    public boolean isJiraGroupRemoveNonMemberRejected() {
+        return jiraGroupRemoveNonMemberRejected;
+    }
+
+    public void setJiraGroupRemoveNonMemberRejected(boolean jiraGroupRemoveNonMemberRejected) {
+        this.jiraGroupRemoveNonMemberRejected = jiraGroupRemoveNonMemberRejected;
+    }
+
+    public int getBitbucketLicenceLimit() {
+        return bitbucketLicenceLimit;
+    }
+
+    public void setBitbucketLicenceLimit(int bitbucketLicenceLimit) {
+        if (bitbucketLicenceLimit < 0) {
+            throw new IllegalArgumentException("bitbucketLicenceLimit must be 0 (unlimited) or more");
+        }
+        this.bitbucketLicenceLimit = bitbucketLicenceLimit;
+    }
+
+    public boolean isScimPatchNoContent() {
+        return scimPatchNoContent;
+    }
+
+    public void setScimPatchNoContent(boolean scimPatchNoContent) {
+        this.scimPatchNoContent = scimPatchNoContent;
+    }
+
+    public boolean isOrgPaidSubscription() {
+        return orgPaidSubscription;
+    }
+
+    public void setOrgPaidSubscription(boolean orgPaidSubscription) {
+        this.orgPaidSubscription = orgPaidSubscription;
+    }
+
+    public java.util.Map<String, Integer> getSeatLimits() {
+        return seatLimits;
+    }
+
+    /** From the control switch: {@code {"<resourceId>": <seats>, ...}}; {@code {}} makes every product unlimited. */
+    public void setSeatLimits(Object limits) {
+        if (!(limits instanceof java.util.Map<?, ?> map)) {
+            throw new IllegalArgumentException("seatLimits must be an object of resource id to number of seats");
+        }
+        java.util.Map<String, Integer> checked = new java.util.LinkedHashMap<>();
+        map.forEach((resource, seats) -> {
+            if (!(seats instanceof Number number) || number.intValue() < 0) {
+                throw new IllegalArgumentException("seatLimits." + resource + " must be a number of seats, 0 or more");
+            }
+            checked.put(String.valueOf(resource), number.intValue());
+        });
+        this.seatLimits = java.util.Collections.unmodifiableMap(checked);
+    }
+
+    public void reset() {
+        disableInactiveConflict = false;
+        enableActiveConflict = false;
+        groupMemberReaddConflict = true;
+        orgActionStatus = 204;
+        jiraLicenceLimit = 0;
+        jiraGroupReaddRejected = true;
+        jiraGroupRemoveNonMemberRejected = true;
+        bitbucketLicenceLimit = 0;
+        scimPatchNoContent = false;
+        orgPaidSubscription = true;
+        seatLimits = java.util.Map.of();
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.atlassianlifecycle.simulator.usermanagement;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.github.atlassianlifecycle.simulator.core.Account;
+import io.github.atlassianlifecycle.simulator.core.Behaviour;
+import io.github.atlassianlifecycle.simulator.core.CredentialCheck;
+import io.github.atlassianlifecycle.simulator.core.ErrorBodies;
+import io.github.atlassianlifecycle.simulator.core.SimulatorState;
+
+/**
+ * The user management API: {@code /users/{accountId}/manage/...} with the org key as Bearer. Only managed accounts
+ * can be changed (403 {@code forbidden.unclaimedDomain} otherwise); accounts owned by an identity provider are
+ * refused with 403 {@code forbidden.action} and the provider as reason.
+ */
+@RestController
+@RequestMapping("/sim/api/users/{accountId}/manage")
+public class UserManagementController {
+
+    private final SimulatorState state;
+    private final CredentialCheck auth;
+    private final Behaviour behaviour;
+
+    UserManagementController(SimulatorState state, CredentialCheck auth, Behaviour behaviour) {
+        this.state = state;
+        this.auth = auth;
+        this.behaviour = behaviour;
+    }
+
+    @GetMapping
+    ResponseEntity<Object> privileges(@PathVariable String accountId,
+            @RequestParam(defaultValue = "lifecycle.enablement,lifecycle.delete") String privileges,
+            HttpServletRequest request) {
+        return guarded(request, accountId, false, account -> {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            for (String privilege : privileges.split(",")) {
+                String reason = restriction(account);
+                if (reason == null && "lifecycle.delete".equals(privilege.trim()) && account.forDeletion) {
+                    reason = "administrative";
+                }
+                Map<String, Object> decision = new LinkedHashMap<>();
+                decision.put("allowed", reason == null);
+                if (reason != null) {
+                    decision.put("reason", Map.of("key", reason));
+                }
+                answer.put(privilege.trim(), decision);
+            }
+            return ResponseEntity.ok(answer);
+        });
+    }
+
+    @GetMapping("/profile")
+    ResponseEntity<Object> profile(@PathVariable String accountId, HttpServletRequest request) {
+        return guarded(request, accountId, false, account -> {
+            Map<String, Object> profile = new LinkedHashMap<>();
+            profile.put("account_id", account.accountId);
+            profile.put("account_type", account.accountType);
+            profile.put("account_status", account.accountStatus);
+            profile.put("name", account.name);
+            profile.put("nickname", account.nickname);
+            profile.put("email", account.email);
+            profile.put("email_verified", account.emailVerified);
+            return ResponseEntity.ok(Map.of("account", profile));
+        });
+    }
+
+    @PostMapping("/lifecycle/disable")
+    ResponseEntity<Object> disable(@PathVariable String accountId, HttpServletRequest request) {
+        return guarded(request, accountId, true, account -> {
+            if (!account.isActive()) {
+                return behaviour.isDisableInactiveConflict()
+                        ? UserManagementErrors.lifecycleConflict(accountId, "ACCOUNT_ALREADY_INACTIVE", "The account is already deactivated")
+                        : ResponseEntity.noContent().build();
+            }
+            account.accountStatus = "inactive";
+            account.deactivatedOn = state.now();
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    @PostMapping("/lifecycle/enable")
+    ResponseEntity<Object> enable(@PathVariable String accountId, HttpServletRequest request) {
+        return guarded(request, accountId, true, account -> {
+            if (account.forDeletion) {
+                return UserManagementErrors.lifecycleConflict(accountId, "ACCOUNT_SCHEDULED_FOR_DELETION",
+                        "The account is scheduled for deletion; cancel the deletion first");
+            }
+            if (account.isActive()) {
+                return behaviour.isEnableActiveConflict()
+                        ? UserManagementErrors.lifecycleConflict(accountId, "ACCOUNT_ALREADY_ACTIVE", "The account is already active")
+                        : ResponseEntity.noContent().build();
+            }
+            account.accountStatus = "active";
+            account.deactivatedOn = null;
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    @PostMapping("/lifecycle/delete")
+    ResponseEntity<Object> delete(@PathVariable String accountId, HttpServletRequest request) {
+        return guarded(request, accountId, true, account -> {
+            if (account.forDeletion) {
+                return UserManagementErrors.lifecycleConflict(accountId, "ACCOUNT_ALREADY_SCHEDULED_FOR_DELETION",
+                        "The account is already scheduled for deletion");
+            }
+            account.forDeletion = true;
+            account.deletionRequestedAt = state.now();
+            if (account.isActive()) {
+                account.deactivatedOn = state.now();
+            }
+            account.accountStatus = "inactive";
+            return ResponseEntity.ok(Map.of("message", "Success"));
+        });
+    }
+
+    @PostMapping("/lifecycle/cancel-delete")
+    ResponseEntity<Object> cancelDelete(@PathVariable String accountId, HttpServletRequest request) {
+        return guarded(request, accountId, true, account -> {
+            if (!account.forDeletion) {
+                return UserManagementErrors.lifecycleConflict(accountId, "ACCOUNT_NOT_SCHEDULED_FOR_DELETION",
+                        "The account is not scheduled for deletion");
+            }
+            account.forDeletion = false;
+            account.deletionRequestedAt = null;
+            account.accountStatus = "active";
+            account.deactivatedOn = null;
+            return ResponseEntity.ok(Map.of("message", "The deletion was cancelled and the account is active"));
+        });
+    }
+
+    /**
+     * The checks every endpoint shares, in Atlassian's order: credential, existence, then (for changes) whether the
+     * organization manages the account and whether an identity provider owns it.
+     */
+    private ResponseEntity<Object> guarded(HttpServletRequest request, String accountId, boolean change,
+            java.util.function.Function<Account, ResponseEntity<Object>> action) {
+        if (!auth.orgKey(request)) {
+            return ErrorBodies.userManagement(HttpStatus.UNAUTHORIZED, "unauthorized", null);
+        }
+        return state.locked(() -> {
+            Optional<Account> found = state.account(accountId).filter(a -> !a.isClosed());
+            if (found.isEmpty()) {
+                return UserManagementErrors.accountNotFound();
+            }
+            Account account = found.get();
+            if (!account.managed) {
+                return UserManagementErrors.unclaimedDomain(account);
+            }
+            if (change && account.externalDirectory != null) {
+                return UserManagementErrors.forbiddenAction(restriction(account));
+            }
+            return action.apply(account);
+        });
+    }
+
+    private static String restriction(Account account) {
+        if (!account.managed) {
+            return "managedAccount";
+        }
+        return account.externalDirectory == null ? null : "externalDirectory." + account.externalDirectory;
+    }
+}
