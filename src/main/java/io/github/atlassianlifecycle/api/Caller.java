@@ -41,7 +41,17 @@ record Caller(String userId, Set<String> groups) {
         return seesAllRequests() || userId.equals(requester);
     }
 
-    boolean mayChange(String requester) {
+    private boolean mayChange(String requester) {
         return isAdmin() || userId.equals(requester);
+    }
+
+    /** Withdraws a request: its requester, or an administrator. */
+    boolean mayCancel(String requester) {
+        return mayChange(requester);
+    }
+
+    /** Undoes a request: its requester or an administrator, and one who submits (an undo may be a new request). */
+    boolean mayUndo(String requester) {
+        return mayChange(requester) && maySubmit();
     }
 }

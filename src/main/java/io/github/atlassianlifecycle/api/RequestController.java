@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,8 +24,10 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.process.RequestProcesses;
 import io.github.atlassianlifecycle.request.Evidence;
 import io.github.atlassianlifecycle.request.NewRequest;
+import io.github.atlassianlifecycle.request.RequestActions;
 import io.github.atlassianlifecycle.request.RequestQuery;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestState;
 import io.github.atlassianlifecycle.request.RequestStatus;
 import io.github.atlassianlifecycle.request.StoredRequest;
 import io.github.atlassianlifecycle.request.SubmitResult;
@@ -32,6 +35,11 @@ import io.github.atlassianlifecycle.request.SubmitResult;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -41,12 +49,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping(RequestController.BASE)
 @Tag(name = "Requests", description = "Ask for an Atlassian account change and follow it to the end")
+@ApiResponse(responseCode = "401", description = "No or wrong HTTP Basic credentials of a Camunda user",
+        headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic realm=\"atlassian-lifecycle\"",
+                schema = @Schema(type = "string")),
+        content = @Content(mediaType = RequestController.PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
 class RequestController {
 
     static final String BASE = "/api/requests";
     static final int MAX_PAGE_SIZE = 100;
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    private static final int IDEMPOTENCY_KEY_MAX = 128;
+    private static final String IDEMPOTENCY_KEY_SYNTAX = "^[\\x21-\\x7E]{1," + IDEMPOTENCY_KEY_MAX + "}$";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile(IDEMPOTENCY_KEY_SYNTAX);
     private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f-]{36}");
+    private static final String NOT_FOUND = "not-found: no such request, or one of another requester";
 
     private final RequestProcesses processes;
     private final RequestRepository repository;
@@ -58,32 +76,58 @@ class RequestController {
     }
 
     @Operation(summary = "Submit a request", description = "Validates the body, stores the request and starts its "
-            + "process. 202 with Location. The same Idempotency-Key and body answer the same request again; the same "
-            + "key with another body is 422. A second open request for the same account and action is 409.")
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+            + "process. The same Idempotency-Key and body answer the same request again; the same key with another "
+            + "body is 422. A second open request for the same account and action is 409. Nothing is started on any "
+            + "4xx.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The request. The rules "
+            + "per action: docs/problems.md#invalid-request",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = NewRequest.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted: stored and started (or, replayed with the same "
+            + "Idempotency-Key and body, the request started then)",
+            headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The request: /api/requests/{id}",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RequestView.class)))
+    @ApiResponse(responseCode = "400", description = "invalid-request: the body or the Idempotency-Key breaks the "
+            + "rules; errors lists every field in error",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden: only lifecycle-requesters, lifecycle-automation "
+            + "and camunda-admin submit",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "409", description = "duplicate-request: a request for the same account and action "
+            + "is still open (openRequest)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used with "
+            + "another body",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @PostMapping(consumes = JSON, produces = JSON)
     ResponseEntity<RequestView> submit(@RequestBody(required = false) String body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key and body answer the "
+                    + "same request", schema = @Schema(type = "string", maxLength = IDEMPOTENCY_KEY_MAX,
+                            pattern = IDEMPOTENCY_KEY_SYNTAX))
+            @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
         if (!caller.maySubmit()) {
             throw ApiProblem.forbidden("Only lifecycle-requesters, lifecycle-automation and camunda-admin submit requests.");
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
-                    "must be 1 to 128 visible ASCII characters")));
+            throw new InvalidRequestException(List.of(new FieldError(IDEMPOTENCY_KEY_HEADER,
+                    "must be 1 to " + IDEMPOTENCY_KEY_MAX + " visible ASCII characters")));
         }
         NewRequest request = reader.read(body);
         // The hash of the request as understood, so whitespace or field order do not make a "different" body.
         SubmitResult result = processes.submit(request, caller.userId(), idempotencyKey,
                 PlanJson.sha256(PlanJson.write(request)));
         if (result instanceof SubmitResult.Duplicate duplicate) {
-            throw alreadyOpen(duplicate.open());
+            throw alreadyOpen(duplicate.open(), caller);
         }
         if (result instanceof SubmitResult.IdempotencyMismatch mismatch) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for request " + mismatch.earlier().id() + " with another body.");
         }
-        return accepted(((SubmitResult.Accepted) result).request());
+        return accepted(((SubmitResult.Accepted) result).request(), caller);
     }
 
     /**
@@ -98,14 +142,22 @@ class RequestController {
     }
 
     @Operation(summary = "One request: status, plan, approvals, API calls, outcome")
-    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "The request",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RequestView.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @GetMapping(path = "/{id}", produces = JSON)
     RequestView get(@PathVariable String id, Authentication authentication) {
-        StoredRequest request = readable(id, Caller.of(authentication));
-        return RequestView.full(request, processes.state(request));
+        Caller caller = Caller.of(authentication);
+        return full(readable(id, caller), caller);
     }
 
     @Operation(summary = "Search requests", description = "Newest first. Requesters see only their own.")
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "One page of requests; hasMore tells whether a next page has any",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Page.class)))
+    @ApiResponse(responseCode = "400", description = "invalid-request: a parameter is malformed or out of range",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @GetMapping(produces = JSON)
     Page list(@Parameter(description = "account id or email") @RequestParam(required = false) String accountId,
             @RequestParam(required = false) LifecycleAction action,
             @RequestParam(required = false) RequestStatus status,
@@ -119,10 +171,12 @@ class RequestController {
         String requester = caller.seesAllRequests() ? null : caller.userId();
         boolean live = status != null && !status.isFinal();
         // One more than the page, to tell whether there is a next page.
-        List<RequestView> items = repository.search(new RequestQuery(accountId, action, requester,
-                        live ? null : status, live, (long) page * size, size + 1)).stream()
-                .map(request -> RequestView.summary(request, processes.status(request)))
-                .filter(view -> status == null || view.status() == status)
+        RequestQuery query = new RequestQuery(accountId, action, requester, live ? null : status, live,
+                (long) page * size, size + 1);
+        // A final status is a column; a live one only the process knows, so the store pages through open requests.
+        List<RequestView> items = (live ? repository.search(query, request -> processes.status(request) == status)
+                : repository.search(query)).stream()
+                .map(request -> summary(request, live ? status : processes.status(request), caller))
                 .toList();
         return new Page(items.subList(0, Math.min(size, items.size())), page, size, items.size() > size);
     }
@@ -131,12 +185,22 @@ class RequestController {
     record Page(List<RequestView> items, int page, int size, boolean hasMore) {
     }
 
-    @Operation(summary = "Withdraw a request not yet applied", description = "409 once it is being applied.")
-    @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Withdraw a request not yet applied", description = "Offered as links.cancel to those "
+            + "who may, while it applies: waiting for approval, or in progress before any approval. 409 once it is "
+            + "being applied.")
+    @ApiResponse(responseCode = "200", description = "Withdrawn: the request, now CANCELLED",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RequestView.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden: only the requester or an administrator withdraws",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "409", description = "not-cancellable: the request is being applied or has ended",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @PostMapping(path = "/{id}/cancel", produces = JSON)
     RequestView cancel(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         StoredRequest request = readable(id, caller);
-        if (!caller.mayChange(request.requester())) {
+        if (!caller.mayCancel(request.requester())) {
             throw ApiProblem.forbidden("Only the requester or an administrator withdraws a request.");
         }
         if (!processes.cancel(request, caller.userId())) {
@@ -144,43 +208,78 @@ class RequestController {
                     "Request " + id + " is " + processes.status(request).name().toLowerCase(Locale.ROOT)
                             + " and can no longer be withdrawn.");
         }
-        StoredRequest cancelled = repository.find(id).orElseThrow();
-        return RequestView.full(cancelled, processes.state(cancelled));
+        return full(repository.find(id).orElseThrow(), caller);
     }
 
-    @Operation(summary = "Undo a request", description = "A completed disable: starts an enable request (approved "
-            + "like any other) and answers it. A delete in its grace period: cancels the deletion. Otherwise 409.")
-    @PostMapping(path = "/{id}/undo", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Undo a request", description = "Offered as links.undo to those who may, while it applies. "
+            + "A completed disable: starts an enable request (approved like any other) and answers it. A delete in "
+            + "its grace period: cancels the deletion and answers the delete.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the request that carries the undo",
+            headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "That request: /api/requests/{id}",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RequestView.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden: only the requester or an administrator undoes, and "
+            + "only one who may submit",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "409", description = "not-undoable: neither a completed disable nor a delete in its "
+            + "grace period; duplicate-request: an enable of the account is already open (openRequest)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @PostMapping(path = "/{id}/undo", produces = JSON)
     ResponseEntity<RequestView> undo(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         StoredRequest request = readable(id, caller);
-        if (!caller.mayChange(request.requester()) || !caller.maySubmit()) {
+        if (!caller.mayUndo(request.requester())) {
             throw ApiProblem.forbidden("Only the requester or an administrator undoes a request.");
         }
         SubmitResult result = processes.undo(request, caller.userId()).orElseThrow(() -> new ApiProblem(
                 HttpStatus.CONFLICT, "not-undoable", "Cannot be undone",
                 "Only a completed disable, or a delete still in its grace period, can be undone."));
         if (result instanceof SubmitResult.Duplicate duplicate) {
-            throw alreadyOpen(duplicate.open());
+            throw alreadyOpen(duplicate.open(), caller);
         }
-        return accepted(((SubmitResult.Accepted) result).request());
+        return accepted(((SubmitResult.Accepted) result).request(), caller);
     }
 
     @Operation(summary = "The evidence record of a request, for auditors")
-    @GetMapping(path = "/{id}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "The evidence record",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Evidence.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @GetMapping(path = "/{id}/evidence", produces = JSON)
     Evidence evidence(@PathVariable String id, Authentication authentication) {
         return processes.evidence(readable(id, Caller.of(authentication)));
     }
 
-    private ResponseEntity<RequestView> accepted(StoredRequest request) {
+    private ResponseEntity<RequestView> accepted(StoredRequest request, Caller caller) {
         return ResponseEntity.accepted().location(URI.create(BASE + "/" + request.id()))
-                .body(RequestView.summary(request, processes.status(request)));
+                .body(summary(request, processes.status(request), caller));
     }
 
-    private ApiProblem alreadyOpen(StoredRequest open) {
+    private RequestView summary(StoredRequest request, RequestStatus status, Caller caller) {
+        return RequestView.summary(request, status, actions(request, status, caller));
+    }
+
+    private RequestView full(StoredRequest request, Caller caller) {
+        RequestState state = processes.state(request);
+        return RequestView.full(request, state, actions(request, state.status(), caller));
+    }
+
+    /**
+     * What the caller can do to the request now: what its state allows (the rule {@code cancel} and {@code undo}
+     * apply too), if the caller is one who may; the links offer exactly that.
+     */
+    private RequestActions actions(StoredRequest request, RequestStatus status, Caller caller) {
+        RequestActions now = processes.actions(request, status);
+        return new RequestActions(now.cancel() && caller.mayCancel(request.requester()),
+                now.undo() && caller.mayUndo(request.requester()));
+    }
+
+    private ApiProblem alreadyOpen(StoredRequest open, Caller caller) {
         return new ApiProblem(HttpStatus.CONFLICT, "duplicate-request", "A request is already open",
                 "Request " + open.id() + " (" + open.action() + " " + open.account() + ") is still open.")
-                .with("openRequest", RequestView.summary(open, processes.status(open)));
+                .with("openRequest", summary(open, processes.status(open), caller));
     }
 
     /** The request, if it exists and the caller may see it; otherwise 404 (not 403: ids of others stay unknown). */

@@ -1,6 +1,7 @@
 package io.github.atlassianlifecycle.api;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.atlassianlifecycle.lifecycle.Approval;
 import io.github.atlassianlifecycle.request.RecordedApiCall;
+import io.github.atlassianlifecycle.request.RequestActions;
 import io.github.atlassianlifecycle.request.RequestState;
 import io.github.atlassianlifecycle.request.RequestStatus;
 import io.github.atlassianlifecycle.request.StoredRequest;
@@ -25,15 +27,15 @@ record RequestView(String id, String action, String account, String email, Strin
     record Problem(String code, String message) {
     }
 
-    static RequestView summary(StoredRequest request, RequestStatus status) {
+    static RequestView summary(StoredRequest request, RequestStatus status, RequestActions actions) {
         return new RequestView(request.id(), request.action().name(), request.account(), request.email(),
                 request.displayName(), request.groups().isEmpty() ? null : request.groups(), status, request.requester(),
                 request.reason(), request.reasonCode(), request.processInstanceId(), request.createdAt(),
                 request.updatedAt(), request.undoOf(), request.outcome(), null, null, null, null, null,
-                links(request.id()));
+                links(request.id(), actions));
     }
 
-    static RequestView full(StoredRequest request, RequestState state) {
+    static RequestView full(StoredRequest request, RequestState state, RequestActions actions) {
         Problem problem = state.failureCode() != null ? new Problem(state.failureCode(), state.failureMessage())
                 : state.validationErrors() != null && !state.validationErrors().isBlank()
                         ? new Problem("INVALID_REQUEST", state.validationErrors()) : null;
@@ -41,11 +43,21 @@ record RequestView(String id, String action, String account, String email, Strin
                 request.displayName(), request.groups().isEmpty() ? null : request.groups(), state.status(),
                 request.requester(), request.reason(), request.reasonCode(), request.processInstanceId(),
                 request.createdAt(), request.updatedAt(), request.undoOf(), state.outcome(), state.plan(),
-                state.planHash(), state.approvals(), state.apiCalls(), problem, links(request.id()));
+                state.planHash(), state.approvals(), state.apiCalls(), problem, links(request.id(), actions));
     }
 
-    static Map<String, String> links(String id) {
+    /** The request itself and its evidence, always; {@code cancel} and {@code undo} only while they apply. */
+    static Map<String, String> links(String id, RequestActions actions) {
         String self = RequestController.BASE + "/" + id;
-        return Map.of("self", self, "evidence", self + "/evidence", "cancel", self + "/cancel", "undo", self + "/undo");
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", self);
+        links.put("evidence", self + "/evidence");
+        if (actions.cancel()) {
+            links.put("cancel", self + "/cancel");
+        }
+        if (actions.undo()) {
+            links.put("undo", self + "/undo");
+        }
+        return links;
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -32,6 +33,7 @@ import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.request.Evidence;
 import io.github.atlassianlifecycle.request.NewRequest;
+import io.github.atlassianlifecycle.request.RequestActions;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestState;
 import io.github.atlassianlifecycle.request.RequestStatus;
@@ -207,7 +209,7 @@ public class RequestProcesses {
     public boolean cancel(StoredRequest request, String user) {
         return asSystem(() -> {
             RequestStatus status = request.finalStatus() != null ? request.finalStatus() : liveStatus(request);
-            if (status != RequestStatus.PENDING_APPROVAL && !(status == RequestStatus.IN_PROGRESS && notYetApplied(request))) {
+            if (!actions(request, status).cancel()) {
                 return false;
             }
             engine.getRuntimeService().setVariable(request.processInstanceId(), ProcessVariables.OUTCOME, "cancelled");
@@ -216,9 +218,18 @@ public class RequestProcesses {
         });
     }
 
+    /** What can be done to the request in {@code status} now: the rule its links and the endpoints share. */
+    public RequestActions actions(StoredRequest request, RequestStatus status) {
+        return RequestActions.of(request.action(), status, () -> asSystem(() -> !notYetApplied(request)));
+    }
+
     private boolean notYetApplied(StoredRequest request) {
-        return engine.getRuntimeService().getVariable(request.processInstanceId(), ProcessVariables.APPROVALS) == null
-                && engine.getRuntimeService().getVariable(request.processInstanceId(), ProcessVariables.APPLIED_CALLS) == null;
+        try {
+            return engine.getRuntimeService().getVariable(request.processInstanceId(), ProcessVariables.APPROVALS) == null
+                    && engine.getRuntimeService().getVariable(request.processInstanceId(), ProcessVariables.APPLIED_CALLS) == null;
+        } catch (NullValueException ended) {
+            return false; // ended this very moment, before the store caught up: too late as well
+        }
     }
 
     /**
@@ -228,18 +239,18 @@ public class RequestProcesses {
      * @return the request that carries the undo, or empty when this request cannot be undone (now)
      */
     public Optional<SubmitResult> undo(StoredRequest request, String user) {
-        RequestStatus status = status(request);
-        if (request.action() == LifecycleAction.DISABLE && status == RequestStatus.COMPLETED) {
+        if (!actions(request, status(request)).undo()) {
+            return Optional.empty();
+        }
+        if (request.action() == LifecycleAction.DISABLE) {
             NewRequest enable = new NewRequest(LifecycleAction.ENABLE, request.accountId(), request.email(), null,
                     List.of(), "Undo of request " + request.id() + ": " + request.reason(), "OTHER");
             return Optional.of(submit(enable, user, null, PlanJson.sha256(request.id()), request.id()));
         }
-        if (request.action() == LifecycleAction.DELETE && status == RequestStatus.WAITING_GRACE_PERIOD) {
-            asSystem(() -> engine.getRuntimeService().createMessageCorrelation(CANCEL_DELETION)
-                    .processInstanceId(request.processInstanceId()).correlate());
-            return Optional.of(new SubmitResult.Accepted(request, false));
-        }
-        return Optional.empty();
+        // a delete in its grace period
+        asSystem(() -> engine.getRuntimeService().createMessageCorrelation(CANCEL_DELETION)
+                .processInstanceId(request.processInstanceId()).correlate());
+        return Optional.of(new SubmitResult.Accepted(request, false));
     }
 
     /** The record an auditor files. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -67,6 +68,10 @@ public class RequestRepository {
             )""",
             "CREATE INDEX IF NOT EXISTS lifecycle_api_call_process ON lifecycle_api_call (process_instance_id)");
 
+    /** Rows read at a time by the search that filters beyond SQL. */
+    static final int SCAN_BATCH = 100;
+    /** Newest first; {@code id} breaks ties, so that paging is stable. */
+    private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -156,8 +161,58 @@ public class RequestRepository {
 
     /** Requests, newest first, filtered by whatever is not null, from {@code offset} on, at most {@code limit}. */
     public List<StoredRequest> search(RequestQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM lifecycle_request WHERE 1 = 1");
         MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder sql = where(query, params);
+        sql.append(NEWEST_FIRST).append(" LIMIT :limit OFFSET :offset");
+        params.addValue("limit", query.limit()).addValue("offset", query.offset());
+        return jdbc.query(sql.toString(), params, ROWS);
+    }
+
+    /**
+     * Like {@link #search}, but only the requests {@code keep} accepts count, {@code offset} and {@code limit}
+     * included: for a filter the table cannot answer, such as the live status of an open request, which only its
+     * process knows. The matching rows are read newest first, {@link #SCAN_BATCH} at a time, each batch after the
+     * last row of the one before (so rows inserted meanwhile shift nothing), until {@code limit} kept requests are
+     * found or the rows run out. Memory stays one batch; the work grows with the rows before the page, which for
+     * live statuses are the open requests only ({@code openOnly}).
+     */
+    public List<StoredRequest> search(RequestQuery query, Predicate<StoredRequest> keep) {
+        List<StoredRequest> kept = new ArrayList<>();
+        if (query.limit() < 1) {
+            return kept;
+        }
+        long toSkip = query.offset();
+        StoredRequest last = null;
+        while (true) {
+            MapSqlParameterSource params = new MapSqlParameterSource();
+            StringBuilder sql = where(query, params);
+            if (last != null) {
+                sql.append(" AND (created_at < :lastCreated OR (created_at = :lastCreated AND id > :lastId))");
+                params.addValue("lastCreated", Timestamp.from(last.createdAt())).addValue("lastId", last.id());
+            }
+            sql.append(NEWEST_FIRST).append(" LIMIT :limit");
+            params.addValue("limit", SCAN_BATCH);
+            List<StoredRequest> batch = jdbc.query(sql.toString(), params, ROWS);
+            for (StoredRequest request : batch) {
+                if (!keep.test(request)) {
+                    continue;
+                }
+                if (toSkip > 0) {
+                    toSkip--;
+                } else if (kept.add(request) && kept.size() == query.limit()) {
+                    return kept;
+                }
+            }
+            if (batch.size() < SCAN_BATCH) {
+                return kept;
+            }
+            last = batch.get(batch.size() - 1);
+        }
+    }
+
+    /** {@code SELECT ... WHERE} the query's filters; the order is {@link #NEWEST_FIRST}'s to append. */
+    private static StringBuilder where(RequestQuery query, MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM lifecycle_request WHERE 1 = 1");
         if (query.account() != null) {
             sql.append(" AND (LOWER(account_id) = :account OR LOWER(email) = :account)");
             params.addValue("account", query.account().toLowerCase(Locale.ROOT));
@@ -176,9 +231,7 @@ public class RequestRepository {
         } else if (query.openOnly()) {
             sql.append(" AND final_status IS NULL");
         }
-        sql.append(" ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset");
-        params.addValue("limit", query.limit()).addValue("offset", query.offset());
-        return jdbc.query(sql.toString(), params, ROWS);
+        return sql;
     }
 
     public void recordApiCall(String processInstanceId, RecordedApiCall call) {

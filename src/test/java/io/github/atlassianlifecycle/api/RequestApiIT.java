@@ -33,14 +33,17 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.request.RequestQuery;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestStatus;
 import io.github.atlassianlifecycle.request.StoredRequest;
 import io.github.atlassianlifecycle.support.DemoAppTest;
 import io.github.atlassianlifecycle.support.EngineRest;
@@ -296,6 +299,174 @@ class RequestApiIT {
         assertThat(requester.get("/api/requests?page=0&size=100").status()).isEqualTo(200);
     }
 
+    @Test
+    void a_status_filter_fills_every_page_and_says_whether_more_requests_match() {
+        // A requester of its own, so that the pages hold this test's requests only.
+        Api pager = freshRequester();
+        String olderDelete = inGracePeriod(pager, freeAccount());
+        String newerDelete = inGracePeriod(pager, freeAccount());
+        List<String> pending = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pending.add(accepted(submit(pager, disable(freeAccount()))).path("id").asText());
+        }
+        pending.forEach(id -> awaitStatus(pager, id, "PENDING_APPROVAL"));
+        // Newest first: pending 2, 1, 0, then the newer and the older delete.
+
+        assertPage(pager, "status=WAITING_GRACE_PERIOD&size=1&page=0", List.of(newerDelete), true);
+        assertPage(pager, "status=WAITING_GRACE_PERIOD&size=1&page=1", List.of(olderDelete), false);
+        assertPage(pager, "status=WAITING_GRACE_PERIOD&size=1&page=2", List.of(), false);
+        assertPage(pager, "status=WAITING_GRACE_PERIOD&size=2&page=0", List.of(newerDelete, olderDelete), false);
+        assertPage(pager, "status=PENDING_APPROVAL&size=2&page=0", List.of(pending.get(2), pending.get(1)), true);
+        assertPage(pager, "status=PENDING_APPROVAL&size=2&page=1", List.of(pending.get(0)), false);
+        assertPage(pager, "status=IN_PROGRESS&size=1&page=0", List.of(), false);
+        assertPage(pager, "size=4&page=1", List.of(olderDelete), false);
+
+        // Two of them end: the final status pages the same way, and the live one no longer counts them.
+        for (String id : List.of(pending.get(2), pending.get(0))) {
+            assertThat(pager.post("/api/requests/" + id + "/cancel").status()).isEqualTo(200);
+        }
+        assertPage(pager, "status=CANCELLED&size=1&page=0", List.of(pending.get(2)), true);
+        assertPage(pager, "status=CANCELLED&size=1&page=1", List.of(pending.get(0)), false);
+        assertPage(pager, "status=PENDING_APPROVAL&size=1&page=0", List.of(pending.get(1)), false);
+        assertPage(pager, "status=WAITING_GRACE_PERIOD&size=1&page=1", List.of(olderDelete), false);
+    }
+
+    // ---------------------------------------------------------------- links: what can be done with a request now
+
+    @Test
+    void a_request_waiting_for_approval_links_to_cancel_but_not_to_undo() {
+        String accountId = freeAccount();
+        Answer submitted = submit(requester, disable(accountId));
+        JsonNode accepted = accepted(submitted);
+        String id = accepted.path("id").asText();
+        assertLinks(accepted, "cancel"); // IN_PROGRESS (being planned) or PENDING_APPROVAL: not applied either way
+        awaitStatus(requester, id, "PENDING_APPROVAL");
+
+        assertLinks(requester.get("/api/requests/" + id).json(), "cancel");
+        assertLinks(requester.get("/api/requests?accountId=" + accountId).json().path("items").get(0), "cancel");
+        Answer undo = requester.post("/api/requests/" + id + "/undo");
+        assertProblem(undo, 409);
+        assertThat(undo.json().path("type").asText()).endsWith("not-undoable");
+    }
+
+    @Test
+    void a_completed_disable_links_its_requester_to_undo_but_not_to_cancel_and_its_enable_to_cancel_only() {
+        JsonNode completed = completedDisable(freeAccount());
+        String id = completed.path("id").asText();
+
+        assertLinks(completed, "undo");
+        assertProblem(requester.post("/api/requests/" + id + "/cancel"), 409);
+        // An approver sees the request but may not undo it: no link for them, and 403 if they try.
+        Api approverApi = Api.as(port, "approver", "approver");
+        assertLinks(approverApi.get("/api/requests/" + id).json());
+        assertProblem(approverApi.post("/api/requests/" + id + "/undo"), 403);
+
+        Answer undo = requester.post("/api/requests/" + id + "/undo");
+        assertThat(undo.status()).isEqualTo(202);
+        made.add(undo.json().path("id").asText());
+        assertLinks(undo.json(), "cancel");
+    }
+
+    @Test
+    void rejected_and_cancelled_requests_link_to_neither_cancel_nor_undo() {
+        JsonNode toReject = accepted(submit(requester, disable(freeAccount())));
+        String rejected = toReject.path("id").asText();
+        decide(approver, toReject.path("processInstanceId").asText(), "approve", false, "No");
+        awaitStatus(requester, rejected, "REJECTED");
+        String toCancel = accepted(submit(requester, disable(freeAccount()))).path("id").asText();
+        awaitStatus(requester, toCancel, "PENDING_APPROVAL");
+
+        Answer cancelled = requester.post("/api/requests/" + toCancel + "/cancel");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertLinks(cancelled.json());
+        assertLinks(requester.get("/api/requests/" + toCancel).json());
+        assertLinks(requester.get("/api/requests/" + rejected).json());
+        for (String id : List.of(rejected, toCancel)) {
+            assertProblem(requester.post("/api/requests/" + id + "/cancel"), 409);
+            assertProblem(requester.post("/api/requests/" + id + "/undo"), 409);
+        }
+    }
+
+    @Test
+    void a_delete_in_its_grace_period_links_to_undo_but_not_to_cancel() {
+        String id = inGracePeriod(requester, freeAccount());
+
+        assertLinks(requester.get("/api/requests/" + id).json(), "undo");
+        Answer cancel = requester.post("/api/requests/" + id + "/cancel");
+        assertProblem(cancel, 409);
+        assertThat(cancel.json().path("type").asText()).endsWith("not-cancellable");
+        assertThat(requester.get("/api/requests/" + id).json().path("status").asText()).isEqualTo("WAITING_GRACE_PERIOD");
+    }
+
+    @Test
+    void a_request_still_being_planned_links_to_cancel_and_is_withdrawn_by_it() {
+        simulator.faults(Map.of("serverErrorRate", 1)); // planning cannot read the account: it is retried
+        try {
+            JsonNode accepted = accepted(submit(requester, disable(freeAccount())));
+            String id = accepted.path("id").asText();
+            JsonNode planning = requester.get("/api/requests/" + id).json();
+            assertThat(planning.path("status").asText()).isEqualTo("IN_PROGRESS");
+            assertLinks(planning, "cancel");
+
+            Answer cancel = requester.post("/api/requests/" + id + "/cancel");
+
+            assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+            assertThat(cancel.json().path("status").asText()).isEqualTo("CANCELLED");
+            assertLinks(cancel.json());
+        } finally {
+            simulator.faults(Map.of());
+        }
+    }
+
+    @Test
+    void a_request_whose_process_ended_a_moment_before_the_store_caught_up_can_no_longer_be_cancelled() {
+        String userId = newRequester();
+        Api racer = Api.as(port, userId, userId);
+        // The row is still open, the process is gone: what a reader sees between the process's end and the store's.
+        Instant now = Instant.now();
+        StoredRequest ending = new StoredRequest(UUID.randomUUID().toString(), LifecycleAction.DISABLE,
+                "ending" + UUID.randomUUID().toString().substring(0, 8), null, null, List.of(), "Left the company",
+                "TERMINATION", userId, "ended-" + UUID.randomUUID(), null, null, now, now, "0".repeat(64), null);
+        repository.insert(ending, null);
+        try {
+            Answer view = racer.get("/api/requests/" + ending.id());
+            assertThat(view.status()).as(view.body()).isEqualTo(200);
+            assertThat(view.json().path("status").asText()).isEqualTo("IN_PROGRESS");
+            assertLinks(view.json());
+
+            Answer cancel = racer.post("/api/requests/" + ending.id() + "/cancel");
+
+            assertProblem(cancel, 409);
+            assertThat(cancel.json().path("type").asText()).endsWith("not-cancellable");
+        } finally {
+            repository.close(ending.processInstanceId(), RequestStatus.CANCELLED, "cancelled", Instant.now());
+        }
+    }
+
+    @Test
+    void an_approved_request_being_applied_links_to_neither_cancel_nor_undo_and_cannot_be_cancelled() {
+        JsonNode accepted = accepted(submit(requester, disable(freeAccount())));
+        String id = accepted.path("id").asText();
+        awaitStatus(requester, id, "PENDING_APPROVAL");
+        simulator.faults(Map.of("serverErrorRate", 1)); // re-checking the plan cannot read the account: retried
+        try {
+            decide(approver, accepted.path("processInstanceId").asText(), "approve", true, "HR ticket 4711");
+            awaitStatus(requester, id, "IN_PROGRESS");
+            JsonNode applying = requester.get("/api/requests/" + id).json();
+            assertThat(applying.path("approvals")).hasSize(1);
+            assertLinks(applying);
+
+            Answer cancel = requester.post("/api/requests/" + id + "/cancel");
+
+            assertProblem(cancel, 409);
+            assertThat(cancel.json().path("type").asText()).endsWith("not-cancellable");
+            assertThat(requester.get("/api/requests/" + id).json().path("status").asText()).isEqualTo("IN_PROGRESS");
+        } finally {
+            simulator.faults(Map.of());
+        }
+    }
+
     // ---------------------------------------------------------------- cancel
 
     @Test
@@ -454,7 +625,8 @@ class RequestApiIT {
         JsonNode disableCall = callOf(evidence.path("apiCalls"), "userManagement.disable");
         assertThat(disableCall.path("status").asInt()).isEqualTo(204);
         assertThat(disableCall.path("method").asText()).isEqualTo("POST");
-        assertThat(disableCall.path("path").asText()).contains(accountId);
+        // The path as sent, percent-encoded (account ids may hold a colon).
+        assertThat(UriUtils.decode(disableCall.path("path").asText(), StandardCharsets.UTF_8)).contains(accountId);
         assertThat(disableCall.path("atlassianRequestId").asText()).as("Atlassian's trace id, for support cases")
                 .matches("[0-9a-f]{32}");
 
@@ -565,8 +737,10 @@ class RequestApiIT {
         Answer plain = requester.post("/api/requests", MediaType.TEXT_PLAIN_VALUE, write(disable(accountId)), Map.of());
         assertProblem(plain, 415);
 
-        for (Answer refused : List.of(anonymous.get("/api/requests"), anonymous.get("/api/requests/" + UUID.randomUUID()),
+        String someId = "/api/requests/" + UUID.randomUUID();
+        for (Answer refused : List.of(anonymous.get("/api/requests"), anonymous.get(someId),
                 anonymous.post("/api/requests", MediaType.APPLICATION_JSON_VALUE, write(disable(accountId)), Map.of()),
+                anonymous.get(someId + "/evidence"), anonymous.post(someId + "/cancel"), anonymous.post(someId + "/undo"),
                 Api.as(port, "nobody-" + UUID.randomUUID(), "wrong").get("/api/requests"))) {
             assertProblem(refused, 401);
             assertThat(refused.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
@@ -601,6 +775,58 @@ class RequestApiIT {
 
         assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(401);
         assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_openapi_description_declares_the_answers_each_operation_really_gives() {
+        JsonNode docs = requester.get("/v3/api-docs").json();
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        answers.put("post /api/requests", List.of("202", "400", "401", "403", "409", "415", "422"));
+        answers.put("get /api/requests", List.of("200", "400", "401"));
+        answers.put("get /api/requests/{id}", List.of("200", "401", "404"));
+        answers.put("post /api/requests/{id}/cancel", List.of("200", "401", "403", "404", "409"));
+        answers.put("post /api/requests/{id}/undo", List.of("202", "401", "403", "404", "409"));
+        answers.put("get /api/requests/{id}/evidence", List.of("200", "401", "404"));
+
+        answers.forEach((operation, statuses) -> {
+            String[] methodAndPath = operation.split(" ");
+            JsonNode responses = docs.path("paths").path(methodAndPath[1]).path(methodAndPath[0]).path("responses");
+            List<String> declared = new ArrayList<>();
+            responses.fieldNames().forEachRemaining(declared::add);
+            assertThat(declared).as(operation).containsExactlyInAnyOrderElementsOf(statuses);
+            for (String status : statuses) {
+                JsonNode content = responses.path(status).path("content");
+                if (status.startsWith("2")) {
+                    assertThat(content.path("application/json").path("schema").path("$ref").asText())
+                            .as(operation + " " + status).startsWith("#/components/schemas/");
+                } else {
+                    assertThat(content.path("application/problem+json").path("schema").path("$ref").asText())
+                            .as(operation + " " + status).isEqualTo("#/components/schemas/Problem");
+                    assertThat(content.size()).as(operation + " " + status + ": problem details only").isEqualTo(1);
+                }
+                assertThat(responses.path(status).path("description").asText()).as(operation + " " + status).isNotBlank();
+            }
+            assertThat(responses.path("401").path("headers").has("WWW-Authenticate")).as(operation).isTrue();
+        });
+        for (String accepted : List.of("/api/requests", "/api/requests/{id}/undo")) {
+            JsonNode location = docs.path("paths").path(accepted).path("post").path("responses").path("202")
+                    .path("headers").path("Location");
+            assertThat(location.path("required").asBoolean()).as(accepted).isTrue();
+        }
+        JsonNode idempotencyKey = StreamSupport.stream(docs.path("paths").path("/api/requests").path("post")
+                .path("parameters").spliterator(), false).filter(p -> "Idempotency-Key".equals(p.path("name").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no Idempotency-Key parameter"));
+        assertThat(idempotencyKey.path("in").asText()).isEqualTo("header");
+        assertThat(idempotencyKey.path("required").asBoolean()).isFalse();
+        assertThat(idempotencyKey.path("schema").path("maxLength").asInt()).isEqualTo(128);
+
+        JsonNode problem = docs.path("components").path("schemas").path("Problem").path("properties");
+        assertThat(problem.fieldNames()).toIterable().contains("type", "title", "status", "detail", "errors", "openRequest");
+        JsonNode body = docs.path("paths").path("/api/requests").path("post").path("requestBody");
+        assertThat(body.path("required").asBoolean()).isTrue();
+        String bodySchema = body.path("content").path("application/json").path("schema").path("$ref").asText();
+        assertThat(docs.at("/components/schemas/" + bodySchema.substring(bodySchema.lastIndexOf('/') + 1) + "/properties")
+                .fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(RequestBodyReader.FIELDS);
     }
 
     // ================================================================= helpers
@@ -693,6 +919,56 @@ class RequestApiIT {
         return StreamSupport.stream(calls.spliterator(), false)
                 .filter(call -> operation.equals(call.path("operation").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + operation + " call in " + calls));
+    }
+
+    /** A requester of the test's own, whose list holds only what the test submits. */
+    private Api freshRequester() {
+        String userId = newRequester();
+        return Api.as(port, userId, userId);
+    }
+
+    /** A new user in lifecycle-requesters, whose password is its id. */
+    private String newRequester() {
+        String userId = "pager" + UUID.randomUUID().toString().substring(0, 8); // Camunda ids: letters and digits
+        IdentityService identity = engine.getIdentityService();
+        User user = identity.newUser(userId);
+        user.setPassword(userId);
+        user.setFirstName("Page");
+        user.setLastName("Reader");
+        identity.saveUser(user);
+        identity.createMembership(userId, "lifecycle-requesters");
+        return userId;
+    }
+
+    /** A delete by {@code who}, approved twice and now waiting out its grace period. */
+    private String inGracePeriod(Api who, String accountId) {
+        JsonNode accepted = accepted(submit(who, request("DELETE", accountId)));
+        String processInstanceId = accepted.path("processInstanceId").asText();
+        decide(approver, processInstanceId, "approve", true, "Leaver");
+        decide(security, processInstanceId, "approve-second", true, "Checked");
+        awaitStatus(who, accepted.path("id").asText(), "WAITING_GRACE_PERIOD");
+        return accepted.path("id").asText();
+    }
+
+    private static void assertPage(Api who, String query, List<String> ids, boolean hasMore) {
+        Answer answer = who.get("/api/requests?" + query);
+        assertThat(ids(answer)).as(query).containsExactlyElementsOf(ids);
+        assertThat(answer.json().path("hasMore").asBoolean()).as(query + ": hasMore").isEqualTo(hasMore);
+    }
+
+    /** The view links to itself, its evidence and exactly the {@code changes} (cancel, undo) that apply now. */
+    private static void assertLinks(JsonNode view, String... changes) {
+        String self = "/api/requests/" + view.path("id").asText();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("self", self);
+        expected.put("evidence", self + "/evidence");
+        for (String change : changes) {
+            expected.put(change, self + "/" + change);
+        }
+        Map<String, String> links = new LinkedHashMap<>();
+        view.path("links").fields().forEachRemaining(link -> links.put(link.getKey(), link.getValue().asText()));
+        assertThat(links).as("links of a " + view.path("action").asText() + " " + view.path("status").asText())
+                .containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     private static List<String> ids(Answer answer) {
