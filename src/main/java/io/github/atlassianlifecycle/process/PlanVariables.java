@@ -3,7 +3,7 @@ package io.github.atlassianlifecycle.process;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.bpm.engine.variable.Variables;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
@@ -23,13 +23,15 @@ final class PlanVariables {
     }
 
     /**
-     * The plan, its hash, and the text approvers read. The text is a JSON string (a JSON variable, which has no
-     * length limit): Tasklist parses JSON variables before it fills a form, so the form shows the whole plan.
+     * The plan, its hash, and the text approvers read. The text is a String held as JSON (an object variable in
+     * the JSON format, which has no length limit, unlike a String variable's 4000 characters): Tasklist parses JSON
+     * variables before it fills a form, so the form shows the whole plan, and the REST API answers it as a string.
      */
     static void write(DelegateExecution execution, Plan plan) {
         JsonVariables.set(execution, ProcessVariables.PLAN, plan);
         execution.setVariable(ProcessVariables.PLAN_HASH, PlanJson.hash(plan));
-        execution.setVariable(ProcessVariables.PLAN_TEXT, SpinValues.jsonValue(PlanJson.write(PlanText.of(plan))).create());
+        execution.setVariable(ProcessVariables.PLAN_TEXT, Variables.objectValue(PlanText.of(plan))
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable(ProcessVariables.ACCOUNT_SUMMARY, shorten(PlanText.account(plan.account())));
         execution.setVariable(ProcessVariables.NO_CHANGES, plan.isEmpty());
         if (execution.getVariable(ProcessVariables.ACCOUNT_ID) == null && plan.account().accountId() != null) {

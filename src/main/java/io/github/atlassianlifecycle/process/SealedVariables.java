@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -64,7 +65,7 @@ final class SealedVariables {
         if (value instanceof SerializableValue serializable) {
             String serialized = serializable.getValueSerialized() != null ? serializable.getValueSerialized()
                     : serializable.isDeserialized() && serializable.getValue() != null
-                            ? serializable.getValue().toString() : null;
+                            ? asJson(serializable.getValue()) : null;
             return serialized == null ? NOTHING : canonicalJson(serialized);
         }
         Object plain = value.getValue();
@@ -72,6 +73,18 @@ final class SealedVariables {
             return NOTHING;
         }
         return plain instanceof byte[] bytes ? Arrays.toString(bytes) : String.valueOf(plain);
+    }
+
+    /** A value just written in this transaction, as the JSON it will be stored as (a Spin node is JSON already). */
+    private static String asJson(Object value) {
+        if (value instanceof SpinJsonNode node) {
+            return node.toString();
+        }
+        try {
+            return CANONICAL.writeValueAsString(value);
+        } catch (Exception e) {
+            return String.valueOf(value);
+        }
     }
 
     /** JSON as one canonical text (keys sorted, no spaces); anything else as it is. */

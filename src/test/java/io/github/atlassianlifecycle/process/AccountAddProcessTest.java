@@ -131,7 +131,7 @@ class AccountAddProcessTest extends LifecycleModelContract {
         assertThat(shownText(shown)).isEqualTo(whole).contains("engineering-team-with-a-rather-long-name-45");
     }
 
-    /** The text a form shows for a variable: a JSON variable's value is parsed first (as Tasklist does). */
+    /** The text a form shows for a variable: a JSON-serialized value is parsed first (as Tasklist does). */
     private static String shownText(TypedValue value) {
         if (value instanceof org.camunda.bpm.engine.variable.value.SerializableValue json
                 && "application/json".equals(json.getSerializationDataFormat())) {
