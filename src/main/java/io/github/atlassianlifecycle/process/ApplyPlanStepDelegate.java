@@ -1,6 +1,5 @@
 package io.github.atlassianlifecycle.process;
 
-import java.util.HashSet;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,11 +9,14 @@ import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
 import io.github.atlassianlifecycle.lifecycle.apply.CallResult;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailure;
+import io.github.atlassianlifecycle.lifecycle.plan.Plan;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 
 /**
  * Makes the approved plan's calls of one step (the task's input parameter {@code step}: ACCOUNT, GROUPS or
- * AFTER_GRACE) and records what each did in {@code appliedCalls}.
+ * AFTER_GRACE) and records what each did in {@code appliedCalls}. Only the approved plan ({@link Approvals}), and
+ * none of its calls an administrator skipped ({@link Resolutions}).
  */
 public class ApplyPlanStepDelegate implements JavaDelegate {
 
@@ -28,13 +30,17 @@ public class ApplyPlanStepDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        ProcessState.verify(execution);
         PlanStep step = PlanStep.valueOf(String.valueOf(execution.getVariableLocal(STEP)));
-        List<String> skipped = JsonVariables.list(execution, ProcessVariables.SKIPPED_CALLS, String.class);
+        Plan plan = PlanVariables.read(execution);
+        Approvals.requireApproved(execution, plan);
+        String planHash = PlanJson.hash(plan);
         try {
-            List<CallResult> results = executor.apply(PlanVariables.read(execution), step, new HashSet<>(skipped));
+            List<CallResult> results = executor.apply(plan, step, Resolutions.skipped(execution, planHash));
             JsonVariables.append(execution, ProcessVariables.APPLIED_CALLS, CallResult.class, results);
+            ProcessState.seal(execution);
         } catch (PlanStepFailure failure) {
-            throw BpmnErrors.ofStep(execution, failure);
+            throw BpmnErrors.ofStep(execution, failure, planHash);
         } catch (LifecycleBusinessException refused) {
             throw BpmnErrors.of(execution, refused);
         }

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -19,22 +18,18 @@ import io.github.atlassianlifecycle.lifecycle.Approval;
  * Four eyes on every approval task, enforced inside the engine so that Tasklist, {@code /engine-rest} and the Java
  * API all obey it: neither the requester nor anyone who already approved this plan can be the assignee (claim,
  * assign and delegate all raise "assignment") or complete it. Completing needs a decision, a comment when rejecting,
- * and the request, plan and earlier decisions unchanged since the task was created (see {@link RequestFingerprint}).
- * Each decision is appended to {@code approvals}.
+ * and sets nothing but {@code approved} and {@code comment}: the request, the plan and every other variable stay as
+ * they were when the task was created ({@link TaskSeal}). Each decision is appended to {@code approvals}, under the
+ * process's seal ({@link ProcessState}).
  *
  * <p>Refusals are {@link AuthorizationException}s or {@link FormFieldValidationException}s; either way the
  * transaction rolls back and the task stays open.
  */
 public class ApprovalTaskListener implements TaskListener {
 
-    /** Task-local: the seal of the request as the approver was shown it. */
-    static final String REQUEST_SEAL = "requestSeal";
-
-    private final RequestFingerprint fingerprint;
     private final Clock clock;
 
-    public ApprovalTaskListener(RequestFingerprint fingerprint, Clock clock) {
-        this.fingerprint = fingerprint;
+    public ApprovalTaskListener(Clock clock) {
         this.clock = clock;
     }
 
@@ -49,10 +44,11 @@ public class ApprovalTaskListener implements TaskListener {
     }
 
     private void create(DelegateTask task) {
+        ProcessState.verify(task);
         // Each approval decides on its own: no decision or comment carries over from an earlier one.
         task.setVariable(ProcessVariables.APPROVED, null);
         task.setVariable(ProcessVariables.COMMENT, null);
-        task.setVariableLocal(REQUEST_SEAL, fingerprint.seal(task, management(task)));
+        TaskSeal.create(task, ProcessVariables.APPROVAL_FIELDS);
         Set<String> refused = new java.util.HashSet<>(earlierApprovers(task));
         Object requester = task.getVariable(ProcessVariables.REQUESTER);
         if (requester != null) {
@@ -67,11 +63,9 @@ public class ApprovalTaskListener implements TaskListener {
         if (actor == null) {
             throw new AuthorizationException("An approval must be completed by an authenticated user.");
         }
-        // The seal first: it proves the requester and earlier approvals below are the real ones.
-        if (!fingerprint.matches((String) task.getVariableLocal(REQUEST_SEAL), task, management(task))) {
-            throw new AuthorizationException("The request was changed while it waited for approval; an approval may"
-                    + " only set 'approved' and 'comment'.");
-        }
+        // The seals first: they prove the requester and earlier approvals below are the real ones.
+        TaskSeal.check(task, ProcessVariables.APPROVAL_FIELDS, "An approval");
+        ProcessState.verify(task);
         refuse(actor, task, "complete");
         refuse(task.getAssignee(), task, "be assigned");
         boolean decision = decision(task.getVariable(ProcessVariables.APPROVED));
@@ -84,6 +78,7 @@ public class ApprovalTaskListener implements TaskListener {
                 (String) task.getVariable(ProcessVariables.PLAN_HASH))));
         task.setVariable(ProcessVariables.APPROVED, decision);
         task.setVariable(ProcessVariables.APPROVER, actor);
+        ProcessState.seal(task);
     }
 
     /** Refuses the requester, and whoever already approved the plan this task is about. */
@@ -103,7 +98,7 @@ public class ApprovalTaskListener implements TaskListener {
 
     private static Set<String> earlierApprovers(DelegateTask task) {
         Object planHash = task.getVariable(ProcessVariables.PLAN_HASH);
-        return JsonVariables.list(task, ProcessVariables.APPROVALS, Approval.class).stream()
+        return Approvals.ofThisRound(task).stream()
                 .filter(approval -> approval.approved() && Objects.equals(approval.planHash(), planHash))
                 .map(Approval::approver).collect(Collectors.toSet());
     }
@@ -118,9 +113,5 @@ public class ApprovalTaskListener implements TaskListener {
         }
         throw new FormFieldValidationException(ProcessVariables.APPROVED,
                 "An approval needs the Boolean variable 'approved' (true to approve, false to reject).");
-    }
-
-    private static ManagementService management(DelegateTask task) {
-        return task.getProcessEngineServices().getManagementService();
     }
 }

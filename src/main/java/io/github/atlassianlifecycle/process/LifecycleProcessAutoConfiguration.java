@@ -137,11 +137,6 @@ public class LifecycleProcessAutoConfiguration {
                 lifecycle.getDeleteGracePeriod());
     }
 
-    @Bean("requesterListener")
-    RequesterListener requesterListener() {
-        return new RequesterListener();
-    }
-
     @Bean("validateLifecycleRequest")
     ValidateRequestDelegate validateLifecycleRequest(ObjectMapper json) {
         return new ValidateRequestDelegate(json);
@@ -164,8 +159,8 @@ public class LifecycleProcessAutoConfiguration {
     }
 
     @Bean("approvalTaskListener")
-    ApprovalTaskListener approvalTaskListener(RequestFingerprint fingerprint) {
-        return new ApprovalTaskListener(fingerprint, Clock.systemUTC());
+    ApprovalTaskListener approvalTaskListener() {
+        return new ApprovalTaskListener(Clock.systemUTC());
     }
 
     @Bean("remindApprovers")
@@ -176,6 +171,16 @@ public class LifecycleProcessAutoConfiguration {
     @Bean("recheckPlan")
     RecheckPlanDelegate recheckPlan(RequestPlanner planner) {
         return new RecheckPlanDelegate(planner);
+    }
+
+    @Bean("recheckDeletion")
+    RecheckDeletionDelegate recheckDeletion(RequestPlanner planner) {
+        return new RecheckDeletionDelegate(planner);
+    }
+
+    @Bean("cancelPendingDeletion")
+    CancelPendingDeletionDelegate cancelPendingDeletion() {
+        return new CancelPendingDeletionDelegate();
     }
 
     @Bean("takeSnapshot")
@@ -200,7 +205,7 @@ public class LifecycleProcessAutoConfiguration {
 
     @Bean("resolveFailureListener")
     ResolveFailureListener resolveFailureListener() {
-        return new ResolveFailureListener();
+        return new ResolveFailureListener(Clock.systemUTC());
     }
 
     private static <T> java.util.Optional<T> optional(ObjectProvider<T> provider) {

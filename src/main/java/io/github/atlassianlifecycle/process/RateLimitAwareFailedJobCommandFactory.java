@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 
 /**
- * Sends rate-limited jobs to {@link RateLimitedJobRetryCmd}; every other failure goes to the engine's usual
- * handling (retry cycle, then an incident).
+ * Sends rate-limited jobs to {@link RateLimitedJobRetryCmd}, and jobs that refused a tampered state to
+ * {@link RefusedJobCmd} (an incident at once); every other failure goes to the engine's usual handling (retry
+ * cycle, then an incident).
  */
 class RateLimitAwareFailedJobCommandFactory implements FailedJobCommandFactory {
 
@@ -31,6 +32,9 @@ class RateLimitAwareFailedJobCommandFactory implements FailedJobCommandFactory {
 
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
+        if (tampered(exception)) {
+            return new RefusedJobCmd(jobId, exception);
+        }
         AtlassianApiException rateLimited = rateLimited(exception);
         if (rateLimited == null) {
             return otherwise.getCommand(jobId, exception);
@@ -39,6 +43,15 @@ class RateLimitAwareFailedJobCommandFactory implements FailedJobCommandFactory {
         Instant retryAt = rateLimited.retryAt().filter(now::isBefore).orElse(now.plus(DEFAULT_WAIT))
                 .plusMillis(ThreadLocalRandom.current().nextLong(MAX_JITTER_MILLIS));
         return new RateLimitedJobRetryCmd(jobId, exception, retryAt);
+    }
+
+    static boolean tampered(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TamperedStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static AtlassianApiException rateLimited(Throwable exception) {

@@ -2,10 +2,10 @@ package io.github.atlassianlifecycle.process;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,27 +13,22 @@ import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
- * Seals what a request asks for and what was decided so far, so an approval approves exactly that: completing a task
- * can set any variable, and without the seal an approver could change {@code accountId}, the plan, or an earlier
- * approval in the same call that approves. The seal is an
- * HMAC over the request fields, keyed by a random secret kept in the engine's database (shared by every node of a
- * cluster, created when the engine starts), so a seal cannot be forged by writing variables.
+ * The engine's seal key and what it signs with it: completing a task or writing variables can set any variable, so
+ * whatever a request asks for and whatever was decided and done about it is sealed ({@link Seal}) by the process's
+ * own steps, and a seal cannot be forged by writing variables. The key is a random secret kept in the engine's
+ * database (shared by every node of a cluster, created when the engine starts); seals are HMAC-SHA256.
  */
 public class RequestFingerprint extends AbstractProcessEnginePlugin {
 
     static final String KEY_PROPERTY = "atlassian-lifecycle.request-seal-key";
-    static final List<String> SEALED = List.of(ProcessVariables.ACCOUNT_ID, ProcessVariables.EMAIL,
-            ProcessVariables.DISPLAY_NAME, ProcessVariables.GROUPS, ProcessVariables.REASON,
-            ProcessVariables.REASON_CODE, ProcessVariables.REQUESTER, ProcessVariables.REQUESTER_IS_AUTOMATION,
-            ProcessVariables.PLAN, ProcessVariables.PLAN_HASH, ProcessVariables.APPROVALS, ProcessVariables.SNAPSHOT,
-            ProcessVariables.PRE_APPROVED, ProcessVariables.FIRST_APPROVER_GROUP,
-            ProcessVariables.SECOND_APPROVER_GROUP, ProcessVariables.NEEDS_SECOND_APPROVAL);
+    /** The key once read, per engine (a JVM may run several engines, each with its own database and key). */
+    private static final Map<ProcessEngineConfigurationImpl, byte[]> KEYS = new WeakHashMap<>();
 
     /**
      * Creates the key when the engine starts. Created on first use instead, approval tasks created at the same
@@ -53,38 +48,42 @@ public class RequestFingerprint extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The seal of the request fields as they are now in {@code scope}. */
-    public String seal(VariableScope scope, ManagementService management) {
-        StringBuilder canonical = new StringBuilder();
-        for (String name : SEALED) {
-            Object value = scope.getVariable(name);
-            canonical.append(name).append('=').append(value == null ? "\u0000" : value.getClass().getSimpleName()
-                    + ":" + value).append('\n');
-        }
+    /** HMAC-SHA256 of {@code text} with the engine's seal key, Base64. */
+    static String mac(String text, ManagementService management) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(management), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 
-    public boolean matches(String expected, VariableScope scope, ManagementService management) {
-        return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                seal(scope, management).getBytes(StandardCharsets.UTF_8));
-    }
-
     /**
-     * Read every time rather than cached: another cluster node may have created it first. Approvals are rare.
-     * Reading engine properties needs admin rights; the seal is the engine's own business, so it runs without
-     * the caller's authorization checks.
+     * Read from the database until found, then kept for that engine: once created the key never changes, and
+     * another cluster node may have created it first. Reading engine properties needs admin rights; the seal is the
+     * engine's own business, so it runs without the caller's authorization checks.
      */
     private static byte[] key(ManagementService management) {
         CommandContext context = Context.getCommandContext();
+        ProcessEngineConfigurationImpl engine = context == null ? null : context.getProcessEngineConfiguration();
+        if (engine != null) {
+            synchronized (KEYS) {
+                byte[] known = KEYS.get(engine);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
         String stored = context == null ? readOrCreate(management)
                 : context.runWithoutAuthorization(() -> readOrCreate(management));
-        return Base64.getDecoder().decode(stored);
+        byte[] key = Base64.getDecoder().decode(stored);
+        if (engine != null) {
+            synchronized (KEYS) {
+                KEYS.put(engine, key);
+            }
+        }
+        return key;
     }
 
     private static String readOrCreate(ManagementService management) {

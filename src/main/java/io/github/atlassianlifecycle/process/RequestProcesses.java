@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.lifecycle.Approval;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
+import io.github.atlassianlifecycle.lifecycle.Resolution;
+import io.github.atlassianlifecycle.lifecycle.apply.CallResult;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.request.Evidence;
 import io.github.atlassianlifecycle.request.NewRequest;
@@ -162,7 +164,7 @@ public class RequestProcesses {
             Map<String, Object> variables = variables(request.processInstanceId());
             RequestStatus status = request.finalStatus() != null ? request.finalStatus() : liveStatus(request);
             return new RequestState(status, jsonNode(variables.get(ProcessVariables.PLAN)),
-                    (String) variables.get(ProcessVariables.PLAN_HASH), (String) variables.get(ProcessVariables.PLAN_TEXT),
+                    (String) variables.get(ProcessVariables.PLAN_HASH), PlanVariables.text(variables.get(ProcessVariables.PLAN_TEXT)),
                     approvals(variables), repository.apiCalls(request.processInstanceId()),
                     (String) variables.get(ProcessVariables.OUTCOME), (String) variables.get(ProcessVariables.FAILURE_CODE),
                     (String) variables.get(ProcessVariables.FAILURE_MESSAGE),
@@ -268,7 +270,9 @@ public class RequestProcesses {
                             instance.getId(), instance.getStartTime().toInstant(),
                             instance.getEndTime() == null ? null : instance.getEndTime().toInstant()),
                     jsonNode(variables.get(ProcessVariables.PLAN)), (String) variables.get(ProcessVariables.PLAN_HASH),
-                    approvals(variables), repository.apiCalls(request.processInstanceId()),
+                    approvals(variables), list(variables, ProcessVariables.RESOLUTIONS, Resolution.class),
+                    list(variables, ProcessVariables.APPLIED_CALLS, CallResult.class),
+                    repository.apiCalls(request.processInstanceId()),
                     jsonNode(variables.get(VerifyPlanDelegate.FINAL_STATE)), status,
                     (String) variables.get(ProcessVariables.OUTCOME), clock.instant());
         });
@@ -289,8 +293,12 @@ public class RequestProcesses {
     }
 
     private List<Approval> approvals(Map<String, Object> variables) {
-        Object approvals = variables.get(ProcessVariables.APPROVALS);
-        return approvals == null ? List.of() : PlanJson.readList(approvals.toString(), Approval.class);
+        return list(variables, ProcessVariables.APPROVALS, Approval.class);
+    }
+
+    private static <T> List<T> list(Map<String, Object> variables, String name, Class<T> element) {
+        Object json = variables.get(name);
+        return json == null ? List.of() : PlanJson.readList(json.toString(), element);
     }
 
     private JsonNode jsonNode(Object text) {

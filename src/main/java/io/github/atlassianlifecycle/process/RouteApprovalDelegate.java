@@ -35,6 +35,7 @@ public class RouteApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        ProcessState.verify(execution);
         LifecycleAction action = RequestVariables.action(execution);
         Object reasonCode = execution.getVariable(ProcessVariables.REASON_CODE);
         Map<String, Object> inputs = Variables.createVariables()
@@ -56,12 +57,16 @@ public class RouteApprovalDelegate implements JavaDelegate {
         execution.setVariable(ProcessVariables.SECOND_APPROVER_GROUP, second);
         execution.setVariable(ProcessVariables.NEEDS_SECOND_APPROVAL, !preApproved && !second.isBlank());
         execution.setVariable(ProcessVariables.ROUTING_RULE, rule);
+        // A new round: decisions on an earlier plan, even one equal to this plan, do not count for it.
+        execution.setVariable(ProcessVariables.APPROVALS_FROM,
+                JsonVariables.list(execution, ProcessVariables.APPROVALS, Approval.class).size());
         if (preApproved) {
             JsonVariables.append(execution, ProcessVariables.APPROVALS, Approval.class, List.of(new Approval("routing",
                     Approval.POLICY, clock.instant(), true, "Pre-approved by policy: " + rule,
                     (String) execution.getVariable(ProcessVariables.PLAN_HASH))));
             execution.setVariable(ProcessVariables.APPROVED, true);
         }
+        ProcessState.seal(execution);
     }
 
     private static DecisionDefinition decision(DelegateExecution execution) {

@@ -1,6 +1,5 @@
 package io.github.atlassianlifecycle.process;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,15 +24,13 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
  * is kept in {@code undoPlan} for the record).
  *
  * <p>After a refusal, "retry" and "skip" run the same undo plan again (every call is idempotent), so the call an
- * administrator skips is the one they saw fail: a fresh plan would number what is left anew. Calls skipped before
- * the cancellation are numbered in the delete's own plan and do not count here.
+ * administrator skips is the one they saw fail: a fresh plan would number what is left anew. A skip holds for the
+ * plan its call belongs to, so calls skipped while disabling do not count here.
  */
 public class UndoDisableDelegate implements JavaDelegate {
 
-    static final String UNDO_PLAN = "undoPlan";
-    static final String UNDO_PLAN_HASH = "undoPlanHash";
-    /** How many entries {@code skippedCalls} had when the undo was planned: later ones are undo calls. */
-    static final String UNDO_SKIPS_FROM = "undoSkipsFrom";
+    static final String UNDO_PLAN = ProcessVariables.UNDO_PLAN;
+    static final String UNDO_PLAN_HASH = ProcessVariables.UNDO_PLAN_HASH;
 
     private final RequestPlanner planner;
     private final PlanExecutor executor;
@@ -45,7 +42,8 @@ public class UndoDisableDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> skipped = JsonVariables.list(execution, ProcessVariables.SKIPPED_CALLS, String.class);
+        ProcessState.verify(execution);
+        String undoHash = null;
         try {
             Plan undo = JsonVariables.get(execution, UNDO_PLAN, Plan.class);
             if (undo == null) {
@@ -55,16 +53,16 @@ public class UndoDisableDelegate implements JavaDelegate {
                         snapshot.map(AccountSnapshot::scimId).orElse(null));
                 JsonVariables.set(execution, UNDO_PLAN, undo);
                 execution.setVariable(UNDO_PLAN_HASH, PlanJson.hash(undo));
-                execution.setVariable(UNDO_SKIPS_FROM, skipped.size());
             }
-            int from = Math.min((Integer) execution.getVariable(UNDO_SKIPS_FROM), skipped.size());
-            Set<String> undoSkipped = new HashSet<>(skipped.subList(from, skipped.size()));
+            undoHash = PlanJson.hash(undo);
+            Set<String> skipped = Resolutions.skipped(execution, undoHash);
             for (PlanStep step : List.of(PlanStep.ACCOUNT, PlanStep.GROUPS)) {
-                List<CallResult> results = executor.apply(undo, step, undoSkipped);
+                List<CallResult> results = executor.apply(undo, step, skipped);
                 JsonVariables.append(execution, ProcessVariables.APPLIED_CALLS, CallResult.class, results);
             }
+            ProcessState.seal(execution);
         } catch (PlanStepFailure failure) {
-            throw BpmnErrors.ofStep(execution, failure);
+            throw BpmnErrors.ofStep(execution, failure, undoHash);
         } catch (LifecycleBusinessException refused) {
             throw BpmnErrors.of(execution, refused);
         }

@@ -12,19 +12,21 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import io.github.atlassianlifecycle.lifecycle.BusinessError;
 import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 
 /**
  * Reads the account back and computes the plan once more: when everything was applied, nothing is left to do in
  * the steps just applied (input parameter {@code steps}, e.g. {@code ACCOUNT,GROUPS}). Calls an administrator
- * skipped are allowed to remain. Anything else left means Atlassian is not as planned.
+ * skipped are allowed to remain, and make the request end {@code partially-applied} ({@code partiallyApplied}).
+ * Anything else left means Atlassian is not as planned.
  */
 public class VerifyPlanDelegate implements JavaDelegate {
 
     static final String STEPS = "steps";
     /** The account as read back after applying: the evidence's "final state". */
-    public static final String FINAL_STATE = "finalState";
+    public static final String FINAL_STATE = ProcessVariables.FINAL_STATE;
 
     private final RequestPlanner planner;
 
@@ -34,13 +36,22 @@ public class VerifyPlanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        ProcessState.verify(execution);
         Plan approved = PlanVariables.read(execution);
+        Approvals.requireApproved(execution, approved);
         Set<PlanStep> steps = Arrays.stream(String.valueOf(execution.getVariableLocal(STEPS)).split(","))
                 .map(String::strip).map(PlanStep::valueOf).collect(Collectors.toSet());
-        Set<String> skipped = Set.copyOf(JsonVariables.list(execution, ProcessVariables.SKIPPED_CALLS, String.class));
+        Set<String> skipped = Resolutions.skipped(execution, PlanJson.hash(approved));
         Plan now = PlanVariables.planAgain(execution, planner, approved);
-        JsonVariables.set(execution, FINAL_STATE, now.account());
         List<PlannedCall> left = now.leftAfter(approved, steps, skipped);
+        JsonVariables.set(execution, FINAL_STATE, now.account());
+        execution.setVariable(ProcessVariables.PARTIALLY_APPLIED, !skipped.isEmpty());
+        if (!left.isEmpty()) {
+            // Not about one call: nothing to skip.
+            execution.setVariable(ProcessVariables.FAILED_CALL, null);
+            execution.setVariable(ProcessVariables.FAILED_PLAN, null);
+        }
+        ProcessState.seal(execution);
         if (!left.isEmpty()) {
             throw new BpmnError(BusinessError.NOT_AS_PLANNED.name(), "Read back, the account still needs: "
                     + left.stream().map(call -> call.system() + " " + call.operation().verb() + " " + call.target())

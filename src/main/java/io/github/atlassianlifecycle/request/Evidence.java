@@ -6,16 +6,21 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.atlassianlifecycle.lifecycle.Approval;
+import io.github.atlassianlifecycle.lifecycle.Resolution;
+import io.github.atlassianlifecycle.lifecycle.apply.CallResult;
 
 /**
  * One record of a request that an auditor can file: who asked and why, every approval with its time, the plan and
- * its SHA-256, every Atlassian call with its status and Atlassian's request id, the account as read back at the
- * end, and the process definition (key and version) that governed it.
+ * its SHA-256, every administrator's decision on a failure (retry, skip or abort: who, when, why, which call), what
+ * became of each planned call, every Atlassian call with its status and Atlassian's request id, the account as read
+ * back at the end, and the process definition (key and version) that governed it. Requests started through
+ * {@code /engine-rest} have the same record.
  */
 public record Evidence(String requestId, String action, String account, String requester, String reason,
         String reasonCode, Instant submittedAt, Governance process, JsonNode plan, String planSha256,
-        List<Approval> approvals, List<RecordedApiCall> apiCalls, JsonNode finalState, RequestStatus status,
-        String outcome, Instant generatedAt) {
+        List<Approval> approvals, List<Resolution> resolutions, List<CallResult> callResults,
+        List<RecordedApiCall> apiCalls, JsonNode finalState, RequestStatus status, String outcome,
+        Instant generatedAt) {
 
     /** The process that carried the request. */
     public record Governance(String definitionKey, int definitionVersion, String definitionId, String instanceId,

@@ -41,7 +41,7 @@ public class RequestRepository {
               requester VARCHAR(255) NOT NULL,
               process_instance_id VARCHAR(64),
               final_status VARCHAR(32),
-              outcome VARCHAR(16),
+              outcome VARCHAR(64),
               open_key VARCHAR(400),
               idempotency_scope VARCHAR(600),
               body_hash VARCHAR(64),
@@ -72,6 +72,8 @@ public class RequestRepository {
     static final int SCAN_BATCH = 100;
     /** Newest first; {@code id} breaks ties, so that paging is stable. */
     private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id";
+    /** An outcome a designer's end event sets can be longer than ours; the store keeps its start. */
+    static final int MAX_OUTCOME = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -125,6 +127,30 @@ public class RequestRepository {
                         .addValue("createdAt", Timestamp.from(request.createdAt())));
     }
 
+    /**
+     * Inserts a request whose process was started directly through the engine ({@code /engine-rest} or Java), not
+     * through the request API: the same record, without the API's duplicate and idempotency keys.
+     */
+    public void insertStarted(StoredRequest request) {
+        jdbc.update("""
+                INSERT INTO lifecycle_request (id, action, account_id, email, display_name, groups_json, reason,
+                  reason_code, requester, process_instance_id, created_at, updated_at)
+                VALUES (:id, :action, :accountId, :email, :displayName, :groups, :reason, :reasonCode, :requester,
+                  :processInstanceId, :createdAt, :createdAt)""",
+                new MapSqlParameterSource()
+                        .addValue("id", request.id())
+                        .addValue("action", request.action().name())
+                        .addValue("accountId", request.accountId())
+                        .addValue("email", request.email())
+                        .addValue("displayName", request.displayName())
+                        .addValue("groups", writeGroups(request.groups()))
+                        .addValue("reason", request.reason())
+                        .addValue("reasonCode", request.reasonCode())
+                        .addValue("requester", request.requester())
+                        .addValue("processInstanceId", request.processInstanceId())
+                        .addValue("createdAt", Timestamp.from(request.createdAt())));
+    }
+
     public void attachProcess(String id, String processInstanceId) {
         jdbc.update("UPDATE lifecycle_request SET process_instance_id = :pid WHERE id = :id",
                 new MapSqlParameterSource("pid", processInstanceId).addValue("id", id));
@@ -155,7 +181,9 @@ public class RequestRepository {
         jdbc.update("""
                 UPDATE lifecycle_request SET final_status = :status, outcome = :outcome, open_key = NULL,
                   updated_at = :at WHERE process_instance_id = :pid AND final_status IS NULL""",
-                new MapSqlParameterSource("status", status.name()).addValue("outcome", outcome)
+                new MapSqlParameterSource("status", status.name())
+                        .addValue("outcome", outcome == null || outcome.length() <= MAX_OUTCOME ? outcome
+                                : outcome.substring(0, MAX_OUTCOME))
                         .addValue("at", Timestamp.from(at)).addValue("pid", processInstanceId));
     }
 

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,8 @@ class RequestApiIT {
 
     /** Requests made by the running test, withdrawn afterwards if still open so no later test trips on them. */
     final List<String> made = new ArrayList<>();
+    /** Processes the running test started through {@code /engine-rest}, removed afterwards if still running. */
+    final List<String> startedInstances = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -106,6 +109,11 @@ class RequestApiIT {
                     .ifPresent(r -> await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
                             engine.getRuntimeService().deleteProcessInstanceIfExists(r.processInstanceId(),
                                     "test clean-up", false, true, false, false)));
+        }
+        for (String processInstanceId : startedInstances) {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+                    engine.getRuntimeService().deleteProcessInstanceIfExists(processInstanceId, "test clean-up", false,
+                            true, false, false));
         }
     }
 
@@ -225,7 +233,7 @@ class RequestApiIT {
     }
 
     @Test
-    void a_process_started_through_engine_rest_with_bad_variables_ends_invalid_and_is_not_a_request_of_the_api() {
+    void a_process_started_through_engine_rest_with_bad_variables_ends_invalid_and_is_on_record_as_invalid() {
         String badId = "not an id! " + UUID.randomUUID();
         ResponseEntity<Map<String, Object>> started = engineAsRequester.start("account-disable",
                 Map.of("accountId", badId, "reason", "typo"));
@@ -239,15 +247,217 @@ class RequestApiIT {
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableName("outcome").singleResult().getValue()).isEqualTo("invalid");
 
-        // The API validates at the door, so INVALID is a status of a process, never of an /api request.
-        assertThat(repository.findByProcessInstance(processInstanceId)).isEmpty();
-        assertThat(demo.get("/api/requests/" + processInstanceId).status()).isEqualTo(404);
-        JsonNode invalidOnes = demo.get("/api/requests?status=INVALID&size=100").json();
-        assertThat(invalidOnes.path("items").findValuesAsText("processInstanceId")).doesNotContain(processInstanceId);
-        assertThat(demo.get("/api/requests?accountId=" + encode(badId)).json().path("items")).isEmpty();
+        // The same record as a request of the API: its id is the process instance's, its status INVALID.
+        Answer request = requester.get("/api/requests/" + processInstanceId);
+        assertThat(request.status()).as(request.body()).isEqualTo(200);
+        assertThat(request.json().path("status").asText()).isEqualTo("INVALID");
+        assertThat(request.json().path("requester").asText()).isEqualTo("requester");
+        assertThat(request.json().path("problem").path("message").asText()).contains("accountId");
+        JsonNode invalidOnes = demo.get("/api/requests?status=INVALID&accountId=" + encode(badId)).json();
+        assertThat(invalidOnes.path("items").findValuesAsText("processInstanceId")).containsExactly(processInstanceId);
+        assertThat(otherRequester.get("/api/requests/" + processInstanceId).status())
+                .as("another requester's, like any request").isEqualTo(404);
     }
 
-    // ---------------------------------------------------------------- search
+    @Test
+    void a_request_started_through_engine_rest_has_the_same_record_and_evidence_as_one_of_the_api() {
+        String accountId = freeAccount();
+        ResponseEntity<Map<String, Object>> started = engineAsRequester.start("account-disable",
+                Map.of("accountId", accountId, "reason", "Left the company", "reasonCode", "TERMINATION"));
+        String processInstanceId = (String) started.getBody().get("id");
+        startedInstances.add(processInstanceId);
+
+        awaitStatus(requester, processInstanceId, "PENDING_APPROVAL");
+        JsonNode pending = requester.get("/api/requests/" + processInstanceId).json();
+        assertThat(pending.path("action").asText()).isEqualTo("DISABLE");
+        assertThat(pending.path("account").asText()).isEqualTo(accountId);
+        assertThat(pending.path("requester").asText()).isEqualTo("requester");
+        assertThat(pending.path("reason").asText()).isEqualTo("Left the company");
+        assertThat(pending.path("processInstanceId").asText()).isEqualTo(processInstanceId);
+        assertThat(ids(requester.get("/api/requests?accountId=" + accountId))).containsExactly(processInstanceId);
+
+        decide(approver, processInstanceId, "approve", true, "HR ticket 4712");
+        awaitStatus(requester, processInstanceId, "COMPLETED");
+
+        JsonNode evidence = requester.get("/api/requests/" + processInstanceId + "/evidence").json();
+        assertThat(evidence.path("requestId").asText()).isEqualTo(processInstanceId);
+        assertThat(evidence.path("requester").asText()).isEqualTo("requester");
+        assertThat(evidence.path("approvals")).singleElement()
+                .satisfies(approval -> assertThat(approval.path("approver").asText()).isEqualTo("approver"));
+        assertThat(callOf(evidence.path("apiCalls"), "userManagement.disable").path("status").asInt()).isEqualTo(204);
+        assertThat(evidence.path("callResults").findValuesAsText("outcome")).contains("APPLIED");
+        assertThat(evidence.path("process").path("instanceId").asText()).isEqualTo(processInstanceId);
+        assertThat(evidence.path("outcome").asText()).isEqualTo("completed");
+    }
+
+    // ---------------------------------------------------------------- ways around the plan (issue 9)
+
+    @Test
+    void a_start_through_engine_rest_with_an_undocumented_variable_ends_invalid_before_any_atlassian_call() {
+        String accountId = freeAccount();
+        for (String name : List.of("skippedCalls", "snapshot", "approvals")) {
+            ResponseEntity<Map<String, Object>> started = engineAsRequester.startTyped("account-disable", Map.of(
+                    "accountId", Map.of("value", accountId, "type", "String"),
+                    "reason", Map.of("value", "Left the company", "type", "String"),
+                    name, Map.of("value", "[\"1\"]", "type", "Json")));
+            assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+            String processInstanceId = (String) started.getBody().get("id");
+            startedInstances.add(processInstanceId);
+
+            assertThat(started.getBody()).as(name).containsEntry("ended", true);
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                    .processInstanceId(processInstanceId).variableName("validationErrors").singleResult().getValue())
+                    .asString().contains(name + ": is not a start variable");
+        }
+        assertThat(simulator.calls(accountId).get("countsByAccount").toString()).doesNotContain("userManagement.");
+        assertThat(simulator.account(accountId)).containsEntry("accountStatus", "active");
+    }
+
+    @Test
+    void an_approval_through_engine_rest_that_also_sets_a_skip_is_refused_and_the_task_stays_open() {
+        String accountId = freeAccount();
+        JsonNode accepted = accepted(submit(requester, disable(accountId)));
+        String processInstanceId = accepted.path("processInstanceId").asText();
+        await().atMost(PATIENCE).until(() -> !approver.tasks(processInstanceId).isEmpty());
+        String taskId = (String) approver.tasks(processInstanceId).get(0).get("id");
+
+        ResponseEntity<String> sneaky = approver.complete(taskId,
+                Map.of("approved", true, "comment", "ok", "skippedCalls", "[\"1\"]"));
+
+        // The engine answers a task listener's refusal with 500 and its message (as for every refusal of ours there).
+        assertThat(sneaky.getStatusCode().isError()).as(String.valueOf(sneaky.getBody())).isTrue();
+        assertThat(sneaky.getBody()).contains("may only set", "skippedCalls");
+        assertThat(approver.tasks(processInstanceId)).singleElement()
+                .satisfies(task -> assertThat(task.get("id")).isEqualTo(taskId));
+
+        // Nor through the task's variables first: the write may pass, but then the approval does not.
+        ResponseEntity<String> written = approver.putTaskVariable(taskId, "skippedCalls", "Json", "[\"1\"]");
+        if (written.getStatusCode().is2xxSuccessful()) {
+            ResponseEntity<String> after = approver.complete(taskId, Map.of("approved", true, "comment", "ok"));
+            assertThat(after.getStatusCode().isError()).as(String.valueOf(after.getBody())).isTrue();
+            assertThat(after.getBody()).contains("skippedCalls");
+            assertThat(EngineRest.as(port, "demo", "demo").deleteVariable(processInstanceId, "skippedCalls")
+                    .getStatusCode().value()).isEqualTo(204);
+        } else {
+            assertThat(written.getStatusCode().value()).isEqualTo(403);
+        }
+        decide(approver, processInstanceId, "approve", true, "HR ticket 4713");
+        awaitStatus(requester, accepted.path("id").asText(), "COMPLETED");
+        assertThat(simulator.account(accountId)).containsEntry("accountStatus", "inactive");
+    }
+
+    @Test
+    void an_enable_approved_during_a_deletes_grace_period_cancels_the_deletion_whichever_door_it_came_through() {
+        String accountId = freeAccount();
+        JsonNode delete = accepted(submit(requester, request("DELETE", accountId)));
+        String deleteId = delete.path("id").asText();
+        decide(approver, delete.path("processInstanceId").asText(), "approve", true, "Leaver");
+        decide(security, delete.path("processInstanceId").asText(), "approve-second", true, "Checked");
+        awaitStatus(requester, deleteId, "WAITING_GRACE_PERIOD");
+
+        // The enable comes through the engine's own door.
+        ResponseEntity<Map<String, Object>> started = engineAsRequester.start("account-enable",
+                Map.of("accountId", accountId, "reason", "Came back after all", "reasonCode", "OTHER"));
+        String enableInstance = (String) started.getBody().get("id");
+        startedInstances.add(enableInstance);
+        decide(approver, enableInstance, "approve", true, "Welcome back");
+
+        awaitStatus(requester, enableInstance, "COMPLETED");
+        awaitStatus(requester, deleteId, "CANCELLED");
+        assertThat(simulator.account(accountId)).containsEntry("accountStatus", "active")
+                .containsEntry("forDeletion", false);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(delete.path("processInstanceId")
+                .asText()).timers().count()).as("no grace period left to run out").isZero();
+        assertThat(simulator.calls(accountId).get("countsByAccount").toString()).doesNotContain("userManagement.delete=");
+    }
+
+    @Test
+    void a_refused_call_is_checked_again_on_retry_and_once_skipped_the_request_ends_partially_applied_on_record() {
+        String email = "partial-" + UUID.randomUUID().toString().substring(0, 8) + "@demo.example";
+        JsonNode add = accepted(submit(requester, Map.of("action", "ADD", "email", email, "displayName", "Partial Person",
+                "groups", List.of("idp-synced-staff"), "reason", "New hire", "reasonCode", "ACCESS_REQUEST")));
+        String id = add.path("id").asText();
+        String processInstanceId = add.path("processInstanceId").asText();
+        decide(approver, processInstanceId, "approve", true, "Welcome");
+        EngineRest admin = EngineRest.as(port, "demo", "demo");
+        await().atMost(PATIENCE).until(() -> resolveTask(admin, processInstanceId) != null);
+
+        assertThat(admin.complete(resolveTask(admin, processInstanceId), Map.of("resolution", "retry"))
+                .getStatusCode().value()).isEqualTo(204);
+        await().atMost(PATIENCE).until(() -> resolveTask(admin, processInstanceId) != null);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("recheck").count()).as("the retry went through the re-check").isEqualTo(2);
+
+        ResponseEntity<String> skipped = admin.complete(resolveTask(admin, processInstanceId),
+                Map.of("resolution", "skip", "comment", "The identity provider owns that group"));
+        assertThat(skipped.getStatusCode().value()).as(skipped.getBody()).isEqualTo(204);
+
+        awaitStatus(requester, id, "PARTIALLY_APPLIED");
+        JsonNode evidence = requester.get("/api/requests/" + id + "/evidence").json();
+        assertThat(evidence.path("outcome").asText()).isEqualTo("partially-applied");
+        assertThat(evidence.path("resolutions").findValuesAsText("choice")).containsExactly("retry", "skip");
+        JsonNode skip = evidence.path("resolutions").get(1);
+        assertThat(skip.path("by").asText()).isEqualTo("demo");
+        assertThat(skip.path("comment").asText()).isEqualTo("The identity provider owns that group");
+        assertThat(skip.path("at").asText()).isNotBlank();
+        assertThat(evidence.path("callResults").findValuesAsText("outcome")).contains("APPLIED", "SKIPPED");
+    }
+
+    @Test
+    void a_plan_changed_through_engine_rest_while_a_failure_waits_is_never_applied() {
+        String email = "tamper-" + UUID.randomUUID().toString().substring(0, 8) + "@demo.example";
+        JsonNode add = accepted(submit(requester, Map.of("action", "ADD", "email", email, "displayName", "Tamper Target",
+                "groups", List.of("idp-synced-staff"), "reason", "New hire", "reasonCode", "ACCESS_REQUEST")));
+        String processInstanceId = add.path("processInstanceId").asText();
+        decide(approver, processInstanceId, "approve", true, "Welcome");
+        EngineRest admin = EngineRest.as(port, "demo", "demo");
+        await().atMost(PATIENCE).until(() -> resolveTask(admin, processInstanceId) != null);
+
+        // Call 2 was "add to idp-synced-staff"; now it says org-admins.
+        String plan = ((SerializableValue) engine.getRuntimeService().getVariableTyped(processInstanceId, "plan", false))
+                .getValueSerialized();
+        String orgAdmins = simulator.orgGroupId("org-admins");
+        String tampered = plan.replace(simulator.orgGroupId("idp-synced-staff"), orgAdmins).replace("idp-synced-staff", "org-admins");
+        assertThat(tampered).isNotEqualTo(plan);
+        assertThat(admin.putVariable(processInstanceId, "plan", "Json", tampered).getStatusCode().value()).isEqualTo(204);
+
+        ResponseEntity<String> retry = admin.complete(resolveTask(admin, processInstanceId), Map.of("resolution", "retry"));
+
+        assertThat(retry.getStatusCode().isError()).as(retry.getBody()).isTrue();
+        assertThat(retry.getBody()).contains("may only set", "'plan'");
+        await().pollDelay(Duration.ofSeconds(2)).atMost(PATIENCE).untilAsserted(() ->
+                assertThat(engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+                        .executable().count()).isZero());
+        String accountId = simulator.accounts().stream().filter(a -> email.equals(a.get("email")))
+                .map(a -> (String) a.get("accountId")).findFirst().orElseThrow();
+        assertThat(groups(simulator.account(accountId))).doesNotContain("orgGroups:org-admins");
+    }
+
+    @Test
+    void an_enable_never_restores_a_snapshot_forged_at_the_start_of_a_disable() {
+        String accountId = freeAccount();
+        String forged = "{\"accountId\":\"" + accountId + "\",\"takenAt\":\"2999-01-01T00:00:00Z\","
+                + "\"accountStatus\":\"active\",\"membershipStatus\":\"active\",\"orgGroups\":[{\"id\":\""
+                + simulator.orgGroupId("org-admins") + "\",\"name\":\"org-admins\"}],\"jiraGroups\":[],"
+                + "\"confluenceGroups\":[]}";
+        ResponseEntity<Map<String, Object>> started = engineAsRequester.startTyped("account-disable", Map.of(
+                "accountId", Map.of("value", accountId, "type", "String"),
+                "reason", Map.of("value", "Leave", "type", "String"),
+                "snapshot", Map.of("value", forged, "type", "Json")));
+        String forger = (String) started.getBody().get("id");
+        startedInstances.add(forger);
+        assertThat(started.getBody()).as("refused at the start").containsEntry("ended", true);
+
+        JsonNode disableDone = completedDisable(accountId);
+        JsonNode enable = accepted(submit(requester, request("ENABLE", accountId)));
+        awaitStatus(requester, enable.path("id").asText(), "PENDING_APPROVAL");
+
+        JsonNode plan = requester.get("/api/requests/" + enable.path("id").asText()).json().path("plan");
+        assertThat(plan.toString()).doesNotContain("org-admins");
+        assertThat(disableDone.path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+        // ---------------------------------------------------------------- search
 
     @Test
     void the_list_filters_by_account_action_and_status_and_pages_newest_first() {
@@ -899,6 +1109,12 @@ class RequestApiIT {
         decide(approver, accepted.path("processInstanceId").asText(), "approve", true, "HR ticket 4711");
         awaitStatus(requester, accepted.path("id").asText(), "COMPLETED");
         return requester.get("/api/requests/" + accepted.path("id").asText()).json();
+    }
+
+    /** The open "resolve manually" task of the instance, or null. */
+    private static String resolveTask(EngineRest admin, String processInstanceId) {
+        return admin.tasks(processInstanceId).stream().filter(task -> "resolve".equals(task.get("taskDefinitionKey")))
+                .map(task -> (String) task.get("id")).findFirst().orElse(null);
     }
 
     private void decide(EngineRest who, String processInstanceId, String taskKey, boolean approved, String comment) {

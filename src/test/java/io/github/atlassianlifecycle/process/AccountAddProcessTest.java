@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,10 @@ import io.github.atlassianlifecycle.lifecycle.account.GroupRef;
 import io.github.atlassianlifecycle.lifecycle.account.ManagedBy;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailureForTests;
 import io.github.atlassianlifecycle.lifecycle.plan.Operation;
+import io.github.atlassianlifecycle.lifecycle.plan.Plan;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanText;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 
 @Deployment(resources = { "atlassian-lifecycle/account-add.bpmn", "atlassian-lifecycle/approval-routing.dmn",
@@ -108,6 +112,36 @@ class AccountAddProcessTest extends LifecycleModelContract {
             assertThat(approval.planHash()).isEqualTo(process.variable(instance, "planHash"));
         });
         assertThat((String) process.variable(instance, "appliedCalls")).contains("APPLIED").doesNotContain("SKIPPED");
+    }
+
+    @Test
+    void a_plan_longer_than_a_string_variable_holds_is_shown_to_the_approver_whole() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 45; i++) {
+            many.add(String.format("engineering-team-with-a-rather-long-name-%02d", i));
+        }
+        ProcessInstance instance = startAndPlan(PlanJson.write(many));
+        Plan plan = PlanJson.read((String) process.variable(instance, "plan"), Plan.class);
+        String whole = PlanText.of(plan);
+        assertThat(whole.length()).as("longer than a String variable's 4000 characters").isGreaterThan(4000);
+
+        // What Tasklist loads for the form (GET /task/{id}/form-variables), as the form shows it
+        TypedValue shown = extension.getProcessEngine().getFormService()
+                .getTaskFormVariables(task(instance).getId(), List.of("planText"), false).getValueTyped("planText");
+        assertThat(shownText(shown)).isEqualTo(whole).contains("engineering-team-with-a-rather-long-name-45");
+    }
+
+    /** The text a form shows for a variable: a JSON-serialized value is parsed first (as Tasklist does). */
+    private static String shownText(TypedValue value) {
+        if (value instanceof org.camunda.bpm.engine.variable.value.SerializableValue json
+                && "application/json".equals(json.getSerializationDataFormat())) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.getValueSerialized(), String.class);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON string: " + json.getValueSerialized(), e);
+            }
+        }
+        return String.valueOf(value.getValue());
     }
 
     @Test
@@ -328,7 +362,7 @@ class AccountAddProcessTest extends LifecycleModelContract {
         assertThat((String) process.variable(instance, "failureMessage")).contains("deactivated", "account-enable");
         assertThat(process.variable(instance, "failedAt")).isEqualTo("plan");
 
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "use account-enable"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "use account-enable"));
         assertThat(instance).isEnded().hasPassed("end-failed");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.applied).isEmpty();
@@ -358,7 +392,7 @@ class AccountAddProcessTest extends LifecycleModelContract {
         Task resolve = task(instance);
         assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "abort")))
                 .hasMessageContaining("Say why");
-        process.completeAs("demo", resolve, vars("resolution", "abort", "resolutionComment", "no such team"));
+        process.completeAs("demo", resolve, vars("resolution", "abort", "comment", "no such team"));
         assertThat(instance).isEnded().hasPassed("end-failed");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.applied).isEmpty();
@@ -373,7 +407,7 @@ class AccountAddProcessTest extends LifecycleModelContract {
         process.runJobs(instance);
         assertThat(instance).isWaitingAt("resolve");
         Task resolve = task(instance);
-        assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "skip", "resolutionComment", "x")))
+        assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "skip", "comment", "x")))
                 .hasMessageContaining("Nothing to skip");
 
         process.completeAs("demo", resolve, vars("resolution", "retry"));
@@ -429,7 +463,7 @@ class AccountAddProcessTest extends LifecycleModelContract {
         atlassian.nextApplyFailure = FakeAtlassian.refused(BusinessError.NOT_AUTHORIZED);
         process.runJobs(instance);
 
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "org key revoked"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "org key revoked"));
         assertThat(instance).isEnded().hasPassed("end-failed").hasNotPassed("add-to-groups");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.applied).isEmpty();
@@ -466,11 +500,13 @@ class AccountAddProcessTest extends LifecycleModelContract {
         assertThat(instance).isWaitingAt("resolve");
         assertThat(process.variable(instance, "failedCall")).isEqualTo("3");
 
-        process.completeAs("demo", task(instance), vars("resolution", "skip", "resolutionComment", "no Jira seat left"));
+        process.completeAs("demo", task(instance), vars("resolution", "skip", "comment", "no Jira seat left"));
         process.runJobs(instance);
 
         assertThat(instance).isEnded().hasPassed("end-added");
-        assertThat((String) process.variable(instance, "skippedCalls")).contains("3");
+        assertThat((String) process.variable(instance, "resolutions")).as("the skip, on record")
+                .contains("\"choice\":\"skip\"", "\"failedCall\":\"3\"");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("partially-applied");
         assertThat(atlassian.account.jiraGroups()).isEmpty();
         assertThat(atlassian.account.orgGroups()).containsExactly(ENGINEERING);
         assertThat(atlassian.account.confluenceGroups()).hasSize(1);
@@ -484,7 +520,7 @@ class AccountAddProcessTest extends LifecycleModelContract {
         atlassian.nextApplyFailure = FakeAtlassian.refused(BusinessError.NOT_AUTHORIZED);
         process.runJobs(instance);
 
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "wrong groups"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "wrong groups"));
         assertThat(instance).isEnded().hasPassed("end-failed");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.applied).extracting(PlannedCall::operation).containsExactly(Operation.INVITE);
@@ -551,6 +587,11 @@ class AccountAddProcessTest extends LifecycleModelContract {
     // --- the contract's hooks ------------------------------------------------------------------------------
 
     @Override
+    String firstApplyStep() {
+        return "create-account";
+    }
+
+    @Override
     ProcessTestSupport process() {
         return process;
     }
@@ -573,6 +614,24 @@ class AccountAddProcessTest extends LifecycleModelContract {
     @Override
     ProcessInstance startAwaitingApproval() {
         return startAndPlan(GROUPS);
+    }
+
+    @Override
+    ProcessInstance approved() {
+        ProcessInstance instance = startAndPlan(GROUPS);
+        process.completeAs("approver", task(instance), vars("approved", true));
+        return instance;
+    }
+
+    /** A new person whose call 3 (add to Jira group developers) Atlassian refuses: no seat left. */
+    @Override
+    ProcessInstance awaitingResolutionOfARefusedCall() {
+        ProcessInstance instance = approved();
+        atlassian.failingStep = PlanStep.GROUPS;
+        atlassian.nextApplyFailure = new PlanStepFailureForTests("3", BusinessError.LICENCE_LIMIT).failure();
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("resolve");
+        return instance;
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

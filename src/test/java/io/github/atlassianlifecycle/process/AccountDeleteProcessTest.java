@@ -189,6 +189,55 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
                 .processInstanceId(instance.getId()).count()).as("the grace period timer is gone").isZero();
     }
 
+    // --- looking again before deleting ---------------------------------------------------------------------
+
+    @Test
+    void the_account_is_read_again_when_the_grace_period_is_over_before_it_is_deleted() {
+        ProcessInstance instance = approvedAndDisabled();
+        process.fireTimer(instance, "grace-period-over");
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassedInOrder("grace-period-over", "recheck-deletion", "delete-account",
+                "end-deleted");
+    }
+
+    @Test
+    void an_account_enabled_again_during_the_grace_period_is_not_deleted_without_a_new_approval() {
+        ProcessInstance instance = approvedAndDisabled();
+        // Meanwhile someone reactivates the account in admin.atlassian.com: it is in use again.
+        atlassian.account = FakeAtlassian.active(ManagedBy.ORGANIZATION);
+        process.fireTimer(instance, "grace-period-over");
+        process.runJobs(instance);
+
+        assertThat(afterGrace()).as("nothing deleted").isEmpty();
+        assertThat(atlassian.account.forDeletion()).isFalse();
+        assertThat(instance).isWaitingAt("approve");
+        assertThat(process.variable(instance, "drifted")).isEqualTo(true);
+        assertThat((String) process.variable(instance, "planText")).contains("User management — deactivate",
+                "User management — delete");
+
+        process.completeAs("approver", task(instance), vars("approved", false, "comment", "she is back at work"));
+        assertThat(instance).isEnded().hasPassed("end-rejected");
+        assertThat(atlassian.account.isAccountActive()).isTrue();
+    }
+
+    @Test
+    void a_refused_look_at_the_account_after_the_grace_period_goes_to_an_administrator_and_can_be_retried() {
+        ProcessInstance instance = approvedAndDisabled();
+        atlassian.nextReadFailure = FakeAtlassian.refused(BusinessError.NOT_AUTHORIZED);
+        process.fireTimer(instance, "grace-period-over");
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("resolve");
+        assertThat(process.variable(instance, "failedAt")).isEqualTo("delete");
+        assertThat(afterGrace()).isEmpty();
+
+        process.completeAs("demo", task(instance), vars("resolution", "retry"));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("recheck-deletion-failed", "end-deleted");
+        assertThat(afterGrace()).containsExactly(Operation.DELETE_ACCOUNT, Operation.REMOVE_FROM_JIRA);
+    }
+
     @Test
     void a_cancellation_after_the_grace_period_finds_nothing_to_cancel() {
         ProcessInstance instance = approvedAndDisabled();
@@ -354,7 +403,7 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         assertThat(process.variable(instance, "failureCode")).isEqualTo(error.name());
         assertThat(process.variable(instance, "failedAt")).isEqualTo("plan");
 
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "wrong person"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "wrong person"));
         assertThat(instance).isEnded().hasPassed("end-failed");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.applied).isEmpty();
@@ -419,7 +468,7 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         assertThat(instance).isWaitingAt("resolve");
         assertThat(process.variable(instance, "failedAt")).isEqualTo("disable");
 
-        process.completeAs("demo", task(instance), vars("resolution", "skip", "resolutionComment", "IdP-synced group"));
+        process.completeAs("demo", task(instance), vars("resolution", "skip", "comment", "IdP-synced group"));
         process.runJobs(instance);
 
         assertThat(instance).isWaitingAt("grace-period");
@@ -435,7 +484,7 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         atlassian.nextApplyFailure = FakeAtlassian.refused(BusinessError.NOT_ELIGIBLE);
         process.runJobs(instance);
 
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "do it by hand"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "do it by hand"));
         assertThat(instance).isEnded().hasPassed("end-failed").hasNotPassed("grace-period");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.account.isAccountActive()).isTrue();
@@ -471,7 +520,7 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         process.runJobs(instance);
         assertThat(process.variable(instance, "failedCall")).isEqualTo("2");
 
-        process.completeAs("demo", task(instance), vars("resolution", "skip", "resolutionComment", "legal hold"));
+        process.completeAs("demo", task(instance), vars("resolution", "skip", "comment", "legal hold"));
         process.runJobs(instance);
 
         assertThat(instance).isEnded().hasPassed("end-deleted");
@@ -488,7 +537,7 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         process.fireTimer(instance, "grace-period-over");
         process.runJobs(instance);
 
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "delete by hand"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "delete by hand"));
         assertThat(instance).isEnded().hasPassed("end-failed");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.account.accountStatus()).isEqualTo("inactive");
@@ -546,7 +595,7 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         assertThat(process.variable(instance, "failedAt")).isEqualTo("undo");
         assertThat(atlassian.account.isAccountActive()).as("the account step went through").isTrue();
 
-        process.completeAs("demo", task(instance), vars("resolution", "skip", "resolutionComment", "group retired"));
+        process.completeAs("demo", task(instance), vars("resolution", "skip", "comment", "group retired"));
         process.runJobs(instance);
 
         assertThat(instance).isEnded().hasPassed("end-cancelled");
@@ -562,7 +611,7 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         atlassian.failingStep = PlanStep.GROUPS;
         atlassian.nextApplyFailure = new PlanStepFailureForTests("2", BusinessError.NOT_ELIGIBLE).failure();
         process.runJobs(instance);
-        process.completeAs("demo", task(instance), vars("resolution", "skip", "resolutionComment", "IdP-synced group"));
+        process.completeAs("demo", task(instance), vars("resolution", "skip", "comment", "IdP-synced group"));
         process.runJobs(instance);
         assertThat(instance).isWaitingAt("grace-period");
         assertThat(atlassian.account.jiraGroups()).containsExactly(JIRA_USERS);
@@ -585,7 +634,7 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         cancelDeletion(instance);
         process.runJobs(instance);
 
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "enable in the IdP"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "enable in the IdP"));
         assertThat(instance).isEnded().hasPassed("end-failed").hasNotPassed("delete");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.account.accountStatus()).isEqualTo("inactive");
@@ -628,6 +677,11 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
     // --- the contract's hooks ------------------------------------------------------------------------------
 
     @Override
+    String firstApplyStep() {
+        return "disable-account";
+    }
+
+    @Override
     ProcessTestSupport process() {
         return process;
     }
@@ -652,6 +706,28 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
         return startAndPlan();
     }
 
+    /** A SCIM delete whose call 2 (release the Jira seat, while disabling) Atlassian refuses. */
+    @Override
+    ProcessInstance awaitingResolutionOfARefusedCall() {
+        atlassian.account = FakeAtlassian.active(ManagedBy.SCIM);
+        ProcessInstance instance = approved();
+        atlassian.failingStep = PlanStep.GROUPS;
+        atlassian.nextApplyFailure = new PlanStepFailureForTests("2", BusinessError.NOT_ELIGIBLE).failure();
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("resolve");
+        return instance;
+    }
+
+    /** On to the end: the grace period too. */
+    @Override
+    void runToTheEnd(ProcessInstance instance) {
+        process.runJobs(instance);
+        if (gracePeriodTimer(instance) != null) {
+            process.fireTimer(instance, "grace-period-over");
+            process.runJobs(instance);
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private ProcessInstance start() {
@@ -663,7 +739,8 @@ class AccountDeleteProcessTest extends LifecycleModelContract {
     }
 
     /** Both approvals given; the re-check and the disable are the next jobs. */
-    private ProcessInstance approved() {
+    @Override
+    ProcessInstance approved() {
         ProcessInstance instance = startAndPlan();
         process.completeAs("approver", task(instance), vars("approved", true));
         process.completeAs("security", task(instance), vars("approved", true));

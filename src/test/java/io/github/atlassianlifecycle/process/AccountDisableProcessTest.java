@@ -279,7 +279,7 @@ class AccountDisableProcessTest extends LifecycleModelContract {
         Task resolve = task(instance);
         assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "abort")))
                 .hasMessageContaining("Say why");
-        process.completeAs("demo", resolve, vars("resolution", "abort", "resolutionComment", "left already"));
+        process.completeAs("demo", resolve, vars("resolution", "abort", "comment", "left already"));
         assertThat(instance).isEnded().hasPassed("end-failed");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
     }
@@ -290,7 +290,7 @@ class AccountDisableProcessTest extends LifecycleModelContract {
         ProcessInstance instance = start();
         process.runJobs(instance);
         Task resolve = task(instance);
-        assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "skip", "resolutionComment", "x")))
+        assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "skip", "comment", "x")))
                 .hasMessageContaining("Nothing to skip");
 
         process.completeAs("demo", resolve, vars("resolution", "retry"));
@@ -312,11 +312,13 @@ class AccountDisableProcessTest extends LifecycleModelContract {
         assertThat(process.variable(instance, "failedAt")).isEqualTo("apply");
         assertThat(process.variable(instance, "failedCall")).isEqualTo("2");
 
-        process.completeAs("demo", task(instance), vars("resolution", "skip", "resolutionComment", "group is IdP-synced"));
+        process.completeAs("demo", task(instance), vars("resolution", "skip", "comment", "group is IdP-synced"));
         // The skipped release stays undone; verification accepts exactly that call as left out.
         process.runJobs(instance);
         assertThat(instance).isEnded().hasPassed("end-disabled");
-        assertThat((String) process.variable(instance, "skippedCalls")).contains("2");
+        assertThat((String) process.variable(instance, "resolutions")).as("the skip, on record")
+                .contains("\"choice\":\"skip\"", "\"failedCall\":\"2\"");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("partially-applied");
         assertThat((String) process.variable(instance, "appliedCalls")).contains("SKIPPED");
     }
 
@@ -424,6 +426,11 @@ class AccountDisableProcessTest extends LifecycleModelContract {
     // --- the contract's hooks ------------------------------------------------------------------------------
 
     @Override
+    String firstApplyStep() {
+        return "deactivate";
+    }
+
+    @Override
     ProcessTestSupport process() {
         return process;
     }
@@ -446,6 +453,26 @@ class AccountDisableProcessTest extends LifecycleModelContract {
     @Override
     ProcessInstance startAwaitingApproval() {
         return startAndPlan();
+    }
+
+    @Override
+    ProcessInstance approved() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        return instance;
+    }
+
+    /** A SCIM disable whose call 2 (release the Jira seat) Atlassian refuses. */
+    @Override
+    ProcessInstance awaitingResolutionOfARefusedCall() {
+        atlassian.account = FakeAtlassian.active(ManagedBy.SCIM);
+        ProcessInstance instance = approved();
+        atlassian.failingStep = PlanStep.GROUPS;
+        atlassian.nextApplyFailure = new io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailureForTests(
+                "2", BusinessError.NOT_ELIGIBLE).failure();
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("resolve");
+        return instance;
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

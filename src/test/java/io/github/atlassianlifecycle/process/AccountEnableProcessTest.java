@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,7 @@ import io.github.atlassianlifecycle.lifecycle.LifecyclePolicy;
 import io.github.atlassianlifecycle.lifecycle.LifecyclePolicy.Provisioning;
 import io.github.atlassianlifecycle.lifecycle.LifecyclePolicy.SeatRelease;
 import io.github.atlassianlifecycle.lifecycle.account.AccountFacts;
+import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
 import io.github.atlassianlifecycle.lifecycle.account.GroupRef;
 import io.github.atlassianlifecycle.lifecycle.account.ManagedBy;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailureForTests;
@@ -69,13 +71,14 @@ class AccountEnableProcessTest extends LifecycleModelContract {
 
     static final String KEY = "account-enable";
     static final String DISABLE_KEY = "account-disable";
+    static final String DELETE_KEY = "account-delete";
     static final String TWO_APPROVALS = "routing/approval-routing-two-approvals.dmn";
     static final String PRE_APPROVED_ENABLE = "routing/approval-routing-pre-approved-enable.dmn";
     static final GroupRef DEVELOPERS = new GroupRef("j-2", "developers");
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-            .builder(ProcessTestSupport.ENGINE_CONFIGURATION).excludeProcessDefinitionKeys(DISABLE_KEY)
+            .builder(ProcessTestSupport.ENGINE_CONFIGURATION).excludeProcessDefinitionKeys(DISABLE_KEY, DELETE_KEY)
             .assertClassCoverageAtLeast(0.9).build();
 
     FakeAtlassian atlassian = new FakeAtlassian();
@@ -208,6 +211,97 @@ class AccountEnableProcessTest extends LifecycleModelContract {
         process.runJobs(instance);
         assertThat(instance).isEnded().hasPassed("end-enabled");
         assertThat(atlassian.account.jiraGroups()).containsExactly(JIRA_USERS);
+    }
+
+    @Test
+    void an_enable_restores_the_snapshot_taken_last_not_the_one_of_the_disable_started_last() {
+        organizationReleasingSeatsOnEveryDisable();
+        ProcessInstance startedFirst = startDisable();
+        process.runJobs(startedFirst);
+        assertThat(startedFirst).isWaitingAt("approve");
+        disableToCompletion();
+        enableToCompletion();
+        // Back at work, the account joins another Jira group; then the disable started first is approved.
+        atlassian.account = atlassian.with("active", "active", List.of(JIRA_USERS, DEVELOPERS), List.of(CONFLUENCE_USERS));
+        process.completeAs("approver", task(startedFirst), vars("approved", true));
+        process.runJobs(startedFirst);
+        assertThat(process.variable(startedFirst, "drifted")).as("one more group to release").isEqualTo(true);
+        process.completeAs("approver", task(startedFirst), vars("approved", true));
+        process.runJobs(startedFirst);
+        assertThat(startedFirst).isEnded().hasPassed("end-disabled");
+        assertThat(atlassian.account.jiraGroups()).isEmpty();
+
+        ProcessInstance instance = startAndPlan();
+
+        assertThat((String) process.variable(instance, "snapshot")).as("the snapshot taken last")
+                .isEqualTo(process.variable(startedFirst, "snapshot")).contains("developers");
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.runJobs(instance);
+        assertThat(atlassian.account.jiraGroups()).containsExactlyInAnyOrder(JIRA_USERS, DEVELOPERS);
+    }
+
+    @Test
+    void an_enable_finds_the_snapshot_behind_many_later_disables_that_took_none() {
+        organizationReleasingSeatsOnEveryDisable();
+        ProcessInstance withSnapshot = disableToCompletion();
+        for (int i = 0; i < 21; i++) {
+            ProcessInstance nothingToDo = startDisable();
+            process.runJobs(nothingToDo);
+            assertThat(nothingToDo).isEnded().hasPassed("end-nothing-to-do");
+        }
+
+        ProcessInstance instance = startAndPlan();
+
+        assertThat(process.variable(instance, "snapshot")).isEqualTo(process.variable(withSnapshot, "snapshot"));
+        assertThat((String) process.variable(instance, "planText")).contains("jira-software-users", "confluence-users");
+    }
+
+    @Test
+    void a_snapshot_forged_as_a_start_variable_of_a_disable_is_never_restored() {
+        organizationReleasingSeatsOnEveryDisable();
+        ProcessInstance real = disableToCompletion();
+        AccountSnapshot forged = new AccountSnapshot(ACCOUNT, null, Instant.now().plus(Duration.ofDays(365)), "active",
+                "active", List.of(ENGINEERING, new GroupRef("o-admins", "org-admins")), List.of(JIRA_USERS), List.of());
+        Map<String, Object> forging = vars("accountId", ACCOUNT, "reason", "Parental leave", "reasonCode", "LEAVE");
+        forging.put("snapshot", SpinValues.jsonValue(PlanJson.write(forged)).create());
+        ProcessInstance forger = process.startAs("requester", DISABLE_KEY, forging);
+        process.runJobs(forger);
+
+        ProcessInstance instance = startAndPlan();
+
+        assertThat(process.variable(instance, "snapshot")).isEqualTo(process.variable(real, "snapshot"));
+        assertThat((String) process.variable(instance, "planText")).doesNotContain("org-admins")
+                .contains("jira-software-users");
+    }
+
+    // --- an enable during a deletion's grace period ---------------------------------------------------------
+
+    @Test
+    @Deployment(resources = { "atlassian-lifecycle/account-enable.bpmn", "atlassian-lifecycle/account-delete.bpmn",
+            "atlassian-lifecycle/approval-routing.dmn", "atlassian-lifecycle/approve-request.form",
+            "atlassian-lifecycle/resolve-failure.form" })
+    void an_enable_approved_during_a_deletions_grace_period_cancels_the_deletion() {
+        ProcessInstance delete = process.startAwaitingApproval(DELETE_KEY,
+                vars("accountId", ACCOUNT, "reason", "Left the company", "reasonCode", "TERMINATION"));
+        process.completeAs("approver", task(delete), vars("approved", true));
+        process.completeAs("security", task(delete), vars("approved", true));
+        process.runJobs(delete);
+        assertThat(delete).isWaitingAt("grace-period");
+        atlassian.applied.clear();
+
+        ProcessInstance instance = startAndPlan();
+        assertThat((String) process.variable(instance, "planText")).as("the approver sees it")
+                .contains("grace period", delete.getId());
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.runJobs(instance);
+        process.runJobs(delete);
+
+        assertThat(instance).isEnded().hasPassed("end-enabled");
+        assertThat(delete).isEnded().hasPassed("deletion-cancelled", "end-cancelled").hasNotPassed("delete");
+        assertThat(process.variable(delete, "outcome")).isEqualTo("cancelled");
+        assertThat(atlassian.account.isAccountActive()).isTrue();
+        assertThat(atlassian.applied).extracting(PlannedCall::operation).doesNotContain(Operation.DELETE_ACCOUNT,
+                Operation.REMOVE_FROM_JIRA);
     }
 
     // --- what the plan holds besides a snapshot ------------------------------------------------------------
@@ -454,7 +548,7 @@ class AccountEnableProcessTest extends LifecycleModelContract {
         Task resolve = task(instance);
         assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "abort")))
                 .hasMessageContaining("Say why");
-        process.completeAs("demo", resolve, vars("resolution", "abort", "resolutionComment", "re-invite with account-add"));
+        process.completeAs("demo", resolve, vars("resolution", "abort", "comment", "re-invite with account-add"));
         assertThat(instance).isEnded().hasPassed("end-failed");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.applied).isEmpty();
@@ -479,7 +573,7 @@ class AccountEnableProcessTest extends LifecycleModelContract {
         assertThat(process.variable(instance, "failureCode")).isEqualTo("MANAGED_BY_IDENTITY_PROVIDER");
         assertThat((String) process.variable(instance, "failureMessage")).contains("reactivate it");
         Task resolve = task(instance);
-        assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "skip", "resolutionComment", "x")))
+        assertThatThrownBy(() -> process.completeAs("demo", resolve, vars("resolution", "skip", "comment", "x")))
                 .hasMessageContaining("Nothing to skip");
 
         // The administrator reactivates the account in the identity provider, then retries.
@@ -507,7 +601,7 @@ class AccountEnableProcessTest extends LifecycleModelContract {
         assertThat(instance).isWaitingAt("resolve");
         assertThat(process.variable(instance, "failureCode")).isEqualTo(error.name());
         assertThat(process.variable(instance, "failedAt")).isEqualTo("plan");
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "not ours"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "not ours"));
         assertThat(instance).isEnded().hasPassed("end-failed");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
     }
@@ -539,7 +633,7 @@ class AccountEnableProcessTest extends LifecycleModelContract {
         atlassian.nextApplyFailure = FakeAtlassian.refused(BusinessError.NOT_AUTHORIZED);
         process.runJobs(instance);
 
-        process.completeAs("demo", task(instance), vars("resolution", "abort", "resolutionComment", "key revoked"));
+        process.completeAs("demo", task(instance), vars("resolution", "abort", "comment", "key revoked"));
         assertThat(instance).isEnded().hasPassed("end-failed").hasNotPassed("end-enabled");
         assertThat(process.variable(instance, "outcome")).isEqualTo("failed");
         assertThat(atlassian.account.accountStatus()).isEqualTo("inactive");
@@ -560,7 +654,7 @@ class AccountEnableProcessTest extends LifecycleModelContract {
         assertThat(process.variable(instance, "failureCode")).isEqualTo("LICENCE_LIMIT");
         assertThat(process.variable(instance, "failedCall")).isEqualTo(jiraCall);
 
-        process.completeAs("demo", task(instance), vars("resolution", "skip", "resolutionComment", "no Jira seat left"));
+        process.completeAs("demo", task(instance), vars("resolution", "skip", "comment", "no Jira seat left"));
         process.runJobs(instance);
 
         // The skipped group stays missing; verification accepts exactly that call as left out.
@@ -568,7 +662,9 @@ class AccountEnableProcessTest extends LifecycleModelContract {
         assertThat(atlassian.account.accountStatus()).isEqualTo("active");
         assertThat(atlassian.account.jiraGroups()).isEmpty();
         assertThat(atlassian.account.confluenceGroups()).containsExactly(CONFLUENCE_USERS);
-        assertThat((String) process.variable(instance, "skippedCalls")).contains(jiraCall);
+        assertThat((String) process.variable(instance, "resolutions")).as("the skip, on record")
+                .contains("\"choice\":\"skip\"", "\"failedCall\":\"" + jiraCall + "\"");
+        assertThat(process.variable(instance, "outcome")).isEqualTo("partially-applied");
         assertThat((String) process.variable(instance, "appliedCalls")).contains("SKIPPED");
     }
 
@@ -637,6 +733,11 @@ class AccountEnableProcessTest extends LifecycleModelContract {
     // --- the contract's hooks ------------------------------------------------------------------------------
 
     @Override
+    String firstApplyStep() {
+        return "reactivate";
+    }
+
+    @Override
     ProcessTestSupport process() {
         return process;
     }
@@ -659,6 +760,28 @@ class AccountEnableProcessTest extends LifecycleModelContract {
     @Override
     ProcessInstance startAwaitingApproval() {
         return startDisabledAndPlan();
+    }
+
+    @Override
+    ProcessInstance approved() {
+        ProcessInstance instance = startDisabledAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        return instance;
+    }
+
+    /** An enable after a disable that released the seats, whose Jira group Atlassian refuses to give back. */
+    @Override
+    ProcessInstance awaitingResolutionOfARefusedCall() {
+        organizationReleasingSeatsOnEveryDisable();
+        disableToCompletion();
+        ProcessInstance instance = startAndPlan();
+        String jiraCall = plannedCall(instance, Operation.ADD_JIRA_GROUP).id();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        atlassian.failingStep = PlanStep.GROUPS;
+        atlassian.nextApplyFailure = new PlanStepFailureForTests(jiraCall, BusinessError.LICENCE_LIMIT).failure();
+        process.runJobs(instance);
+        assertThat(instance).isWaitingAt("resolve");
+        return instance;
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -692,6 +815,21 @@ class AccountEnableProcessTest extends LifecycleModelContract {
         assertThat(atlassian.account.accountStatus()).isEqualTo("inactive");
         atlassian.applied.clear();
         return disable;
+    }
+
+    private ProcessInstance startDisable() {
+        return process.startAs("requester", DISABLE_KEY,
+                vars("accountId", ACCOUNT, "reason", "Parental leave", "reasonCode", "LEAVE"));
+    }
+
+    /** Runs account-enable on the fake account, approved by {@code approver}, to its end; forgets its calls. */
+    private ProcessInstance enableToCompletion() {
+        ProcessInstance enable = startAndPlan();
+        process.completeAs("approver", task(enable), vars("approved", true));
+        process.runJobs(enable);
+        assertThat(enable).isEnded().hasPassed("end-enabled");
+        atlassian.applied.clear();
+        return enable;
     }
 
     /** Product seats are released on every disable, not only for SCIM-managed accounts. */

@@ -272,20 +272,20 @@ final class FakeAtlassian {
 
     /** Registers every bean the models name, wired to this fake. */
     void registerBeans() {
-        Mocks.register("requesterListener", new RequesterListener());
         Mocks.register("validateLifecycleRequest",
                 new ValidateRequestDelegate(new com.fasterxml.jackson.databind.ObjectMapper()));
         Mocks.register("planRequest", new PlanRequestDelegate(planner));
         Mocks.register("routeApproval", new RouteApprovalDelegate(Clock.systemUTC()));
-        Mocks.register("approvalTaskListener",
-                new ApprovalTaskListener(new RequestFingerprint(), Clock.systemUTC()));
+        Mocks.register("approvalTaskListener", new ApprovalTaskListener(Clock.systemUTC()));
         Mocks.register("remindApprovers", new RemindApproversDelegate());
         Mocks.register("recheckPlan", new RecheckPlanDelegate(planner));
+        Mocks.register("recheckDeletion", new RecheckDeletionDelegate(planner));
+        Mocks.register("cancelPendingDeletion", new CancelPendingDeletionDelegate());
         Mocks.register("takeSnapshot", new TakeSnapshotDelegate(planner, Clock.systemUTC()));
         Mocks.register("applyPlanStep", new ApplyPlanStepDelegate(executor));
         Mocks.register("verifyPlan", new VerifyPlanDelegate(planner));
         Mocks.register("undoDisable", new UndoDisableDelegate(planner, executor));
-        Mocks.register("resolveFailureListener", new ResolveFailureListener());
+        Mocks.register("resolveFailureListener", new ResolveFailureListener(Clock.systemUTC()));
         Mocks.register("lifecycleTimers",
                 new LifecycleTimers(java.time.Duration.ofDays(1), java.time.Duration.ofDays(7), java.time.Duration.ofDays(30)));
     }

@@ -47,6 +47,34 @@ public final class EngineRest {
                 .body(Map.of("variables", typed(variables))).retrieve().toEntity(OBJECT);
     }
 
+    /**
+     * Starts a process with variables given as the engine's REST API takes them ({@code {"type": ..., "value": ...}}
+     * per name), e.g. JSON variables: {@code Map.of("type", "Json", "value", "[\"1\"]")}.
+     */
+    public ResponseEntity<Map<String, Object>> startTyped(String key, Map<String, Map<String, Object>> variables) {
+        return http.post().uri("/process-definition/key/{key}/start", key).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", variables)).retrieve().toEntity(OBJECT);
+    }
+
+    /** Sets one variable of a process instance ({@code PUT /process-instance/{id}/variables/{name}}). */
+    public ResponseEntity<String> putVariable(String processInstanceId, String name, String type, Object value) {
+        return http.put().uri("/process-instance/{id}/variables/{name}", processInstanceId, name)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("type", type, "value", value)).retrieve()
+                .toEntity(String.class);
+    }
+
+    /** Removes one variable of a process instance ({@code DELETE /process-instance/{id}/variables/{name}}). */
+    public ResponseEntity<String> deleteVariable(String processInstanceId, String name) {
+        return http.delete().uri("/process-instance/{id}/variables/{name}", processInstanceId, name).retrieve()
+                .toEntity(String.class);
+    }
+
+    /** Sets one variable through a task ({@code PUT /task/{id}/variables/{name}}): it lands on the instance. */
+    public ResponseEntity<String> putTaskVariable(String taskId, String name, String type, Object value) {
+        return http.put().uri("/task/{id}/variables/{name}", taskId, name).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("type", type, "value", value)).retrieve().toEntity(String.class);
+    }
+
     public List<Map<String, Object>> tasks(String processInstanceId) {
         return http.get().uri(b -> b.path("/task").queryParam("processInstanceId", processInstanceId).build())
                 .retrieve().body(LIST);

@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.atlassianlifecycle.lifecycle.plan.Plan;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanText;
 import io.github.atlassianlifecycle.support.Browser;
 import io.github.atlassianlifecycle.support.DemoAppTest;
 import io.github.atlassianlifecycle.support.EngineRest;
@@ -28,8 +37,13 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
 @DemoAppTest
 class TasklistBrowserIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProcessEngine engine;
 
     SimulatorControl simulator;
     Browser browser;
@@ -78,6 +92,38 @@ class TasklistBrowserIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> status(requestId).equals("COMPLETED"));
         assertThat(admin.historicVariable(processInstance(requestId), "approver")).isEqualTo("approver");
         browser.screenshot("tasklist-after-approval");
+    }
+
+    @Test
+    void a_plan_longer_than_a_string_variable_holds_shows_whole_in_the_approval_form() throws Exception {
+        String displayName = "Ada " + "Augusta King Countess of Lovelace ".repeat(7).strip();
+        String email = "ada.augusta.king.countess.of.lovelace." + Long.toHexString(System.nanoTime()) + "@demo.example";
+        Map<String, Object> answer = api("requester").post().uri("/api/requests").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("action", "ADD", "email", email, "displayName", displayName, "groups", List.of(
+                        "jira-software-users", "confluence-users", "engineering", "finance", "sales",
+                        "jira:jira-software-users", "jira:developers", "jira:service-desk-agents",
+                        "confluence:confluence-users", "confluence:space-editors"),
+                        "reason", "Joins every team", "reasonCode", "ACCESS_REQUEST"))
+                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        String requestId = (String) answer.get("id");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(requestId).equals("PENDING_APPROVAL"));
+            Plan plan = PlanJson.read(JSON.writeValueAsString(request(requestId).get("plan")), Plan.class);
+            String whole = PlanText.of(plan);
+            assertThat(whole.length()).as("longer than a String variable holds").isGreaterThan(4000);
+
+            logIn("approver");
+            browser.click(By.partialLinkText("Approve new account"));
+            browser.waitUntilTextPresent(By.tagName("body"), "Approve an Atlassian account change");
+            browser.click(By.cssSelector("button[ng-click='claim()']"));
+            String shown = browser.visible(By.cssSelector("textarea[id$='field-plan']")).getAttribute("value");
+            browser.screenshot("tasklist-long-plan");
+
+            assertThat(shown).isEqualTo(whole);
+        } finally {
+            engine.getRuntimeService().deleteProcessInstanceIfExists(processInstance(requestId), "test clean-up", false,
+                    true, false, false);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.atlassianlifecycle.lifecycle.plan;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,14 +37,31 @@ public record Plan(LifecycleAction action, AccountFacts account, List<PlannedCal
 
     /**
      * What this plan, computed again after {@code applied} was carried out, still wants to do in {@code steps}.
-     * The calls of {@code applied} that an administrator skipped may remain. Calls match by the change they make,
-     * not by their number in one plan or the other.
+     * The calls of {@code applied} named in {@code mayRemain} (those an administrator skipped) may remain. Calls
+     * match by the change they make, not by their number in one plan or the other.
      */
-    public List<PlannedCall> leftAfter(Plan applied, Set<PlanStep> steps, Set<String> skippedCallIds) {
-        Set<String> skipped = applied.calls().stream().filter(call -> skippedCallIds.contains(call.id()))
+    public List<PlannedCall> leftAfter(Plan applied, Set<PlanStep> steps, Set<String> mayRemain) {
+        Set<String> allowed = applied.calls().stream().filter(call -> mayRemain.contains(call.id()))
                 .map(Plan::change).collect(Collectors.toSet());
         return calls.stream().filter(call -> steps.contains(call.step()))
-                .filter(call -> !skipped.contains(change(call))).toList();
+                .filter(call -> !allowed.contains(change(call))).toList();
+    }
+
+    /**
+     * The calls of this plan, computed again from live state, that {@code approved} does not hold: new calls, or
+     * calls that would now change something else. Empty when what is left to do is a part of the approved plan
+     * (for example because some of its calls were made before a step failed). Calls match as in {@link #leftAfter}.
+     */
+    public List<PlannedCall> notApprovedIn(Plan approved) {
+        return leftAfter(approved, EnumSet.allOf(PlanStep.class),
+                approved.calls().stream().map(PlannedCall::id).collect(Collectors.toSet()));
+    }
+
+    /** This plan with one more note for its approvers. */
+    public Plan withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new Plan(action, account, calls, more);
     }
 
     /**

@@ -1,0 +1,26 @@
+package io.github.atlassianlifecycle.process;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import io.github.atlassianlifecycle.lifecycle.Resolution;
+
+/** The administrators' decisions on failures, and what derives from them: which calls were skipped. */
+final class Resolutions {
+
+    private Resolutions() {
+    }
+
+    static List<Resolution> all(VariableScope scope) {
+        return JsonVariables.list(scope, ProcessVariables.RESOLUTIONS, Resolution.class);
+    }
+
+    /** The numbers of the calls of the plan whose SHA-256 is {@code planHash} that an administrator skipped. */
+    static Set<String> skipped(VariableScope scope, String planHash) {
+        return all(scope).stream().filter(resolution -> resolution.skips(planHash)).map(Resolution::failedCall)
+                .collect(Collectors.toSet());
+    }
+}
