@@ -3,6 +3,7 @@ package io.github.atlassianlifecycle.app;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +21,7 @@ import io.github.atlassianlifecycle.security.ProblemAuthenticationEntryPoint;
  * and CSRF protection, the built-in simulator with its own API keys) is left to itself.
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!simulator") // the standalone simulator runs without the engine and without Spring Security
 class ApplicationSecurity {
 
     static final String[] DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };

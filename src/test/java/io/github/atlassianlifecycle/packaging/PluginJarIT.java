@@ -32,6 +32,18 @@ class PluginJarIT {
         }
     }
 
+    @Test
+    void the_runnable_jar_carries_the_applications_settings() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            Path exec = files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no exec jar in target/"));
+            try (JarFile jar = new JarFile(exec.toFile())) {
+                assertThat(jar.stream().map(ZipEntry::getName)).contains("BOOT-INF/classes/application.yml",
+                        "BOOT-INF/classes/application-demo.yml", "BOOT-INF/classes/application-simulator.yml");
+            }
+        }
+    }
+
     /** target/atlassian-lifecycle-&lt;version&gt;.jar: the one without a classifier. */
     private static Path plainJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
