@@ -1,5 +1,6 @@
--- The request store's tables exactly as RequestRepository created them before the plugin used migrations (its
--- SCHEMA constant, executed statement by statement at startup): what an existing database holds.
+-- The request store's tables exactly as RequestRepository last created them before the plugin used migrations (its
+-- SCHEMA constant, executed statement by statement at startup): what an existing database holds. Earlier code made
+-- outcome VARCHAR(16); the tests create that shape too.
 
 CREATE TABLE IF NOT EXISTS lifecycle_request (
   id VARCHAR(36) PRIMARY KEY,
@@ -13,7 +14,7 @@ CREATE TABLE IF NOT EXISTS lifecycle_request (
   requester VARCHAR(255) NOT NULL,
   process_instance_id VARCHAR(64),
   final_status VARCHAR(32),
-  outcome VARCHAR(16),
+  outcome VARCHAR(64),
   open_key VARCHAR(400),
   idempotency_scope VARCHAR(600),
   body_hash VARCHAR(64),

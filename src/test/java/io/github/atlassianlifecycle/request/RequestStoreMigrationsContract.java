@@ -40,8 +40,8 @@ abstract class RequestStoreMigrationsContract {
     void a_new_database_gets_exactly_the_tables_columns_and_indexes_the_old_code_created() throws Exception {
         DataSource migrated = freshDatabase();
         MigrateResult result = new RequestStoreMigrations(migrated).migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(1);
-        assertThat(result.targetSchemaVersion).isEqualTo("1");
+        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(result.targetSchemaVersion).isEqualTo("2");
 
         DataSource old = freshDatabase();
         createTheOldWay(old);
@@ -53,7 +53,7 @@ abstract class RequestStoreMigrationsContract {
         DataSource database = freshDatabase();
         new JdbcTemplate(database).execute("CREATE TABLE act_ge_property (name_ VARCHAR(64) PRIMARY KEY)");
         MigrateResult result = new RequestStoreMigrations(database).migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(1);
+        assertThat(result.migrationsExecuted).isEqualTo(2);
         assertThat(tablesIn(database)).containsAll(TABLES);
     }
 
@@ -71,11 +71,29 @@ abstract class RequestStoreMigrationsContract {
         // Flyway quotes its own names (lower case), on H2 and PostgreSQL alike; on H2 it adds an unversioned marker row.
         assertThat(new JdbcTemplate(database).queryForList("SELECT \"version\" FROM \""
                 + RequestStoreMigrations.HISTORY_TABLE + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-                .containsExactly("0", "1");
+                .containsExactly("0", "1", "2");
         assertThat(schema(database)).isEqualTo(schemaBefore);
         RequestRepository after = new RequestRepository(new NamedParameterJdbcTemplate(database));
         assertThat(after.find("kept-1")).hasValueSatisfying(r -> assertThat(r.accountId()).isEqualTo("acc-kept"));
         assertThat(after.findOpen(LifecycleAction.DISABLE, "ACC-KEPT")).isPresent();
+    }
+
+    @Test
+    void a_database_from_before_the_longer_outcome_keeps_its_rows_and_takes_long_outcomes() throws Exception {
+        DataSource database = freshDatabase();
+        createTheOldWay(database, "outcome VARCHAR(16)");
+        new RequestRepository(new NamedParameterJdbcTemplate(database)).insert(request("short-1", "acc-short"), null);
+
+        new RequestStoreMigrations(database).migrate();
+
+        DataSource current = freshDatabase();
+        createTheOldWay(current);
+        assertThat(schema(database)).isEqualTo(schema(current));
+        RequestRepository repository = new RequestRepository(new NamedParameterJdbcTemplate(database));
+        repository.attachProcess("short-1", "pi-short");
+        String designers = "rejected-by-the-works-council-after-review";
+        repository.close("pi-short", RequestStatus.REJECTED, designers, Instant.now());
+        assertThat(repository.find("short-1")).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(designers));
     }
 
     @Test
@@ -102,8 +120,14 @@ abstract class RequestStoreMigrationsContract {
     // ---- helpers
 
     private static void createTheOldWay(DataSource database) throws Exception {
+        createTheOldWay(database, "outcome VARCHAR(64)");
+    }
+
+    /** The old DDL, with the outcome column as given (earlier code made it 16 wide). */
+    private static void createTheOldWay(DataSource database, String outcome) throws Exception {
         String script = new ClassPathResource("request/request-store-before-migrations.sql")
-                .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+                .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "")
+                .replace("outcome VARCHAR(64)", outcome);
         JdbcTemplate jdbc = new JdbcTemplate(database);
         for (String statement : script.split(";")) {
             if (!statement.isBlank()) {
