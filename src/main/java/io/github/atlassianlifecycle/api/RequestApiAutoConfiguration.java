@@ -2,14 +2,15 @@ package io.github.atlassianlifecycle.api;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 import io.github.atlassianlifecycle.client.transport.UserAgent;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
 import io.github.atlassianlifecycle.process.RequestProcesses;
+import io.github.atlassianlifecycle.request.RequestRepository;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -22,10 +23,26 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RequestProcesses.class)
 @ConditionalOnProperty(prefix = "atlassian.api", name = "enabled", matchIfMissing = true)
-@Import({ RequestController.class, Problems.class })
 public class RequestApiAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
+    RequestController requestController(RequestProcesses processes, RequestRepository repository) {
+        return new RequestController(processes, repository);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Problems requestApiProblems() {
+        return new Problems();
+    }
+
+    /**
+     * The description of the request API. An application with an OpenAPI description of its own keeps it (springdoc
+     * takes one base document): the request API's operations still appear in it.
+     */
+    @Bean
+    @ConditionalOnMissingBean(OpenAPI.class)
     OpenAPI lifecycleOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Atlassian account lifecycle — request API").version(UserAgent.version())

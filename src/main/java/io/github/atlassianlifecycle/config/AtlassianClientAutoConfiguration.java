@@ -11,7 +11,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
@@ -28,27 +32,51 @@ import io.github.atlassianlifecycle.client.transport.UserAgent;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
 
 /**
- * The Atlassian API clients over one shared transport. Every bean backs off when the application defines its own,
- * so an integrator can swap any part.
+ * The Atlassian API clients over one shared transport, and the one {@link Clock} every part of the plugin reads.
+ * Every bean backs off when the application defines its own, so an integrator can swap any part.
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 @EnableConfigurationProperties(AtlassianProperties.class)
 public class AtlassianClientAutoConfiguration {
 
+    /**
+     * The time every auto-configured part reads (timestamps of requests, approvals, snapshots, call results, rate
+     * limit resets). An application's own {@code Clock} bean replaces it everywhere at once.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock atlassianClock() {
+        return Clock.systemUTC();
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     AtlassianHttpTransport atlassianHttpTransport(AtlassianProperties properties, ObjectProvider<ObjectMapper> json,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         AtlassianProperties.Http http = properties.getHttp();
         TransportSettings settings = new TransportSettings(http.getConnectTimeout(), http.getResponseTimeout(),
                 http.getMaxConnections(), UserAgent.value());
-        AtlassianHttpTransport transport = new AtlassianHttpTransport(settings, json.getIfAvailable(ObjectMapper::new),
-                clock.getIfAvailable(Clock::systemUTC));
+        AtlassianHttpTransport transport = new AtlassianHttpTransport(settings,
+                atlassianJson(json.getIfAvailable(ObjectMapper::new)), clock);
         AtlassianProperties.RateLimit rateLimit = properties.getRateLimit();
         if (rateLimit.isEnabled()) {
             transport.addGate(new ClientRateLimiter(rateLimit.getRequestsPerSecond(), rateLimit.getMaxWait()));
         }
         return transport;
+    }
+
+    /**
+     * The application's JSON settings (its modules, say) with what Atlassian's bodies need whatever the application
+     * chose for its own API: no {@code null} fields sent, dates as ISO-8601 text, unknown fields in answers ignored
+     * (Atlassian adds fields without notice).
+     */
+    static ObjectMapper atlassianJson(ObjectMapper application) {
+        ObjectMapper json = application.copy();
+        json.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+        json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        json.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        json.registerModule(new JavaTimeModule());
+        return json;
     }
 
     @Bean

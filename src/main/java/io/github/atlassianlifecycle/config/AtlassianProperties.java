@@ -67,6 +67,12 @@ public class AtlassianProperties implements Validator {
 
     private final Lifecycle lifecycle = new Lifecycle();
 
+    private final Api api = new Api();
+
+    private final Security security = new Security();
+
+    private final Deployment deployment = new Deployment();
+
     public String getApiUrl() {
         return apiUrl;
     }
@@ -178,6 +184,18 @@ public class AtlassianProperties implements Validator {
 
     public Lifecycle getLifecycle() {
         return lifecycle;
+    }
+
+    public Api getApi() {
+        return api;
+    }
+
+    public Security getSecurity() {
+        return security;
+    }
+
+    public Deployment getDeployment() {
+        return deployment;
     }
 
     /**
@@ -350,6 +368,70 @@ public class AtlassianProperties implements Validator {
 
         public void setApprovalExpireAfter(Duration approvalExpireAfter) {
             this.approvalExpireAfter = approvalExpireAfter;
+        }
+    }
+    /** The request API under {@code /api/requests}. */
+    public static class Api {
+
+        /** Serve the request API (its controller, problem details and OpenAPI description). */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** What the plugin secures, and the engine authorizations it creates. */
+    public static class Security {
+
+        /**
+         * Secure {@code /api/**} and {@code /engine-rest/**} with HTTP Basic against Camunda's identity service (one
+         * stateless filter chain; no other path is touched). Off when the application secures them itself.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Create the lifecycle groups' engine authorizations at startup when they are missing (existing ones are
+         * never changed). Off when the application manages authorizations itself.
+         */
+        private boolean createAuthorizations = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isCreateAuthorizations() {
+            return createAuthorizations;
+        }
+
+        public void setCreateAuthorizations(boolean createAuthorizations) {
+            this.createAuthorizations = createAuthorizations;
+        }
+    }
+
+    /** The lifecycle models (BPMN, DMN, forms) the plugin deploys. */
+    public static class Deployment {
+
+        /**
+         * Deploy the lifecycle models as their own deployment {@code atlassian-lifecycle} when the engine starts (and
+         * keep them out of Camunda's auto-deployment). Off when the application deploys its own copies.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

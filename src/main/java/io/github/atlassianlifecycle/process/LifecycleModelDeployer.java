@@ -6,10 +6,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.spring.SpringProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +25,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * {@code atlassian-lifecycle/}) as one deployment when the engine starts. One deployment keeps
  * {@code camunda:formRef} with binding {@code deployment} working. Unchanged models are not redeployed, so restarts
  * and cluster nodes do not pile up versions.
+ *
+ * <p>The models are also taken out of the host application's own auto-deployment (Camunda's default pattern,
+ * {@code classpath*:**&#47;*.bpmn}, finds them in this jar): deployed there too, without their forms, each key would
+ * get a second version whose approval tasks show no form. Everything else the host auto-deploys stays.
  */
 public class LifecycleModelDeployer extends SpringProcessEnginePlugin {
 
@@ -28,6 +36,41 @@ public class LifecycleModelDeployer extends SpringProcessEnginePlugin {
     static final String[] PATTERNS = { "classpath*:atlassian-lifecycle/*.bpmn", "classpath*:atlassian-lifecycle/*.dmn",
             "classpath*:atlassian-lifecycle/*.form" };
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleModelDeployer.class);
+
+    /** After every preInit, so after the starter has collected the host's auto-deployment resources. */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl engineConfiguration) {
+        if (!(engineConfiguration instanceof SpringProcessEngineConfiguration configuration)) {
+            return;
+        }
+        Resource[] hostResources = configuration.getDeploymentResources();
+        if (hostResources == null || hostResources.length == 0) {
+            return;
+        }
+        Set<String> ours = new HashSet<>();
+        for (Resource resource : resources()) {
+            ours.add(location(resource));
+        }
+        List<Resource> kept = new ArrayList<>();
+        for (Resource resource : hostResources) {
+            if (!ours.contains(location(resource))) {
+                kept.add(resource);
+            }
+        }
+        if (kept.size() < hostResources.length) {
+            LOG.info("Lifecycle models left out of the application's auto-deployment ({} resources): they are deployed"
+                    + " as their own deployment '{}'", hostResources.length - kept.size(), DEPLOYMENT_NAME);
+            configuration.setDeploymentResources(kept.toArray(Resource[]::new));
+        }
+    }
+
+    private static String location(Resource resource) {
+        try {
+            return resource.getURL().toExternalForm();
+        } catch (IOException e) {
+            return resource.getDescription();
+        }
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,24 +43,53 @@ import io.github.atlassianlifecycle.request.RequestStoreAutoConfiguration;
 @ConditionalOnClass(ProcessEngine.class)
 public class LifecycleProcessAutoConfiguration {
 
+    // The names the models use for the beans below (one source: the @Bean and its back-off both read these).
+    static final String LIFECYCLE_TIMERS = "lifecycleTimers";
+    static final String VALIDATE_REQUEST = "validateLifecycleRequest";
+    static final String PLAN_REQUEST = "planRequest";
+    static final String ROUTE_APPROVAL = "routeApproval";
+    static final String APPROVAL_TASK_LISTENER = "approvalTaskListener";
+    static final String REMIND_APPROVERS = "remindApprovers";
+    static final String RECHECK_PLAN = "recheckPlan";
+    static final String RECHECK_DELETION = "recheckDeletion";
+    static final String CANCEL_PENDING_DELETION = "cancelPendingDeletion";
+    static final String TAKE_SNAPSHOT = "takeSnapshot";
+    static final String APPLY_PLAN_STEP = "applyPlanStep";
+    static final String VERIFY_PLAN = "verifyPlan";
+    static final String UNDO_DISABLE = "undoDisable";
+    static final String RESOLVE_FAILURE_LISTENER = "resolveFailureListener";
+
+    // --- engine plugins ---------------------------------------------------------------------------------------
+
+    /** What the plugin needs of any host's engine: checked (or, where the host left it unset, set) at startup. */
     @Bean
+    @ConditionalOnMissingBean
+    LifecycleEngineRequirements lifecycleEngineRequirements(Environment environment) {
+        return new LifecycleEngineRequirements(LifecycleEngineRequirements.historicInstancePermissionsSetBy(environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "atlassian.deployment", name = "enabled", matchIfMissing = true)
     LifecycleModelDeployer lifecycleModelDeployer() {
         return new LifecycleModelDeployer();
     }
 
     @Bean
-    RateLimitAwareRetriesPlugin rateLimitAwareRetriesPlugin() {
-        return new RateLimitAwareRetriesPlugin(Clock.systemUTC());
+    @ConditionalOnMissingBean
+    RateLimitAwareRetriesPlugin rateLimitAwareRetriesPlugin(Clock clock) {
+        return new RateLimitAwareRetriesPlugin(clock);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "atlassian.security", name = "create-authorizations", matchIfMissing = true)
     LifecycleAuthorizations lifecycleAuthorizations() {
         return new LifecycleAuthorizations();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     LifecycleGroupIdsPlugin lifecycleGroupIdsPlugin() {
         return new LifecycleGroupIdsPlugin();
     }
@@ -68,12 +98,14 @@ public class LifecycleProcessAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(RequestRepository.class)
-    RequestTrackingPlugin requestTrackingPlugin(RequestRepository repository) {
-        return new RequestTrackingPlugin(repository, Clock.systemUTC());
+    @ConditionalOnMissingBean
+    RequestTrackingPlugin requestTrackingPlugin(RequestRepository repository, Clock clock) {
+        return new RequestTrackingPlugin(repository, clock);
     }
 
     @Bean
     @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
     ApiCallRecorder apiCallRecorder(RequestRepository repository, PlatformTransactionManager transactions,
             AtlassianHttpTransport transport) {
         TransactionTemplate separate = new TransactionTemplate(transactions);
@@ -87,8 +119,8 @@ public class LifecycleProcessAutoConfiguration {
     @ConditionalOnBean(RequestRepository.class)
     @ConditionalOnMissingBean
     RequestProcesses requestProcesses(ProcessEngine engine, RequestRepository repository,
-            PlatformTransactionManager transactions) {
-        return new RequestProcesses(engine, repository, new TransactionTemplate(transactions), Clock.systemUTC());
+            PlatformTransactionManager transactions, Clock clock) {
+        return new RequestProcesses(engine, repository, new TransactionTemplate(transactions), clock);
     }
 
     // --- the lifecycle domain ------------------------------------------------------------------------------
@@ -123,33 +155,37 @@ public class LifecycleProcessAutoConfiguration {
     @ConditionalOnMissingBean
     PlanExecutor planExecutor(OrganizationsClient organizations, UserManagementClient userManagement,
             ObjectProvider<ScimClient> scim, ObjectProvider<JiraClient> jira,
-            ObjectProvider<ConfluenceClient> confluence) {
+            ObjectProvider<ConfluenceClient> confluence, Clock clock) {
         return new PlanExecutor(organizations, userManagement, optional(scim), optional(jira), optional(confluence),
-                Clock.systemUTC());
+                clock);
     }
 
     // --- what the models name ------------------------------------------------------------------------------
 
-    @Bean("lifecycleTimers")
+    @Bean(LIFECYCLE_TIMERS)
+    @ConditionalOnMissingBean(name = LIFECYCLE_TIMERS)
     LifecycleTimers lifecycleTimers(AtlassianProperties properties) {
         AtlassianProperties.Lifecycle lifecycle = properties.getLifecycle();
         return new LifecycleTimers(lifecycle.getApprovalReminderAfter(), lifecycle.getApprovalExpireAfter(),
                 lifecycle.getDeleteGracePeriod());
     }
 
-    @Bean("validateLifecycleRequest")
+    @Bean(VALIDATE_REQUEST)
+    @ConditionalOnMissingBean(name = VALIDATE_REQUEST)
     ValidateRequestDelegate validateLifecycleRequest(ObjectMapper json) {
         return new ValidateRequestDelegate(json);
     }
 
-    @Bean("planRequest")
+    @Bean(PLAN_REQUEST)
+    @ConditionalOnMissingBean(name = PLAN_REQUEST)
     PlanRequestDelegate planRequest(RequestPlanner planner) {
         return new PlanRequestDelegate(planner);
     }
 
-    @Bean("routeApproval")
-    RouteApprovalDelegate routeApproval() {
-        return new RouteApprovalDelegate(Clock.systemUTC());
+    @Bean(ROUTE_APPROVAL)
+    @ConditionalOnMissingBean(name = ROUTE_APPROVAL)
+    RouteApprovalDelegate routeApproval(Clock clock) {
+        return new RouteApprovalDelegate(clock);
     }
 
     @Bean
@@ -158,54 +194,64 @@ public class LifecycleProcessAutoConfiguration {
         return new RequestFingerprint();
     }
 
-    @Bean("approvalTaskListener")
-    ApprovalTaskListener approvalTaskListener() {
-        return new ApprovalTaskListener(Clock.systemUTC());
+    @Bean(APPROVAL_TASK_LISTENER)
+    @ConditionalOnMissingBean(name = APPROVAL_TASK_LISTENER)
+    ApprovalTaskListener approvalTaskListener(Clock clock) {
+        return new ApprovalTaskListener(clock);
     }
 
-    @Bean("remindApprovers")
+    @Bean(REMIND_APPROVERS)
+    @ConditionalOnMissingBean(name = REMIND_APPROVERS)
     RemindApproversDelegate remindApprovers() {
         return new RemindApproversDelegate();
     }
 
-    @Bean("recheckPlan")
+    @Bean(RECHECK_PLAN)
+    @ConditionalOnMissingBean(name = RECHECK_PLAN)
     RecheckPlanDelegate recheckPlan(RequestPlanner planner) {
         return new RecheckPlanDelegate(planner);
     }
 
-    @Bean("recheckDeletion")
+    @Bean(RECHECK_DELETION)
+    @ConditionalOnMissingBean(name = RECHECK_DELETION)
     RecheckDeletionDelegate recheckDeletion(RequestPlanner planner) {
         return new RecheckDeletionDelegate(planner);
     }
 
-    @Bean("cancelPendingDeletion")
+    @Bean(CANCEL_PENDING_DELETION)
+    @ConditionalOnMissingBean(name = CANCEL_PENDING_DELETION)
     CancelPendingDeletionDelegate cancelPendingDeletion() {
         return new CancelPendingDeletionDelegate();
     }
 
-    @Bean("takeSnapshot")
-    TakeSnapshotDelegate takeSnapshot(RequestPlanner planner) {
-        return new TakeSnapshotDelegate(planner, Clock.systemUTC());
+    @Bean(TAKE_SNAPSHOT)
+    @ConditionalOnMissingBean(name = TAKE_SNAPSHOT)
+    TakeSnapshotDelegate takeSnapshot(RequestPlanner planner, Clock clock) {
+        return new TakeSnapshotDelegate(planner, clock);
     }
 
-    @Bean("applyPlanStep")
+    @Bean(APPLY_PLAN_STEP)
+    @ConditionalOnMissingBean(name = APPLY_PLAN_STEP)
     ApplyPlanStepDelegate applyPlanStep(PlanExecutor executor) {
         return new ApplyPlanStepDelegate(executor);
     }
 
-    @Bean("verifyPlan")
+    @Bean(VERIFY_PLAN)
+    @ConditionalOnMissingBean(name = VERIFY_PLAN)
     VerifyPlanDelegate verifyPlan(RequestPlanner planner) {
         return new VerifyPlanDelegate(planner);
     }
 
-    @Bean("undoDisable")
+    @Bean(UNDO_DISABLE)
+    @ConditionalOnMissingBean(name = UNDO_DISABLE)
     UndoDisableDelegate undoDisable(RequestPlanner planner, PlanExecutor executor) {
         return new UndoDisableDelegate(planner, executor);
     }
 
-    @Bean("resolveFailureListener")
-    ResolveFailureListener resolveFailureListener() {
-        return new ResolveFailureListener(Clock.systemUTC());
+    @Bean(RESOLVE_FAILURE_LISTENER)
+    @ConditionalOnMissingBean(name = RESOLVE_FAILURE_LISTENER)
+    ResolveFailureListener resolveFailureListener(Clock clock) {
+        return new ResolveFailureListener(clock);
     }
 
     private static <T> java.util.Optional<T> optional(ObjectProvider<T> provider) {

@@ -18,7 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    static final String GROUP_PREFIX = "GROUP_";
+    public static final String GROUP_PREFIX = "GROUP_";
 
     private final IdentityService identityService;
 

@@ -15,7 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-    static final String REALM = "atlassian-lifecycle";
+    public static final String REALM = "atlassian-lifecycle";
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)

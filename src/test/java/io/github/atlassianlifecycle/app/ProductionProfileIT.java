@@ -153,6 +153,23 @@ class ProductionProfileIT {
     }
 
     @Test
+    void without_a_database_url_it_does_not_start_and_names_SPRING_DATASOURCE_URL() {
+        // An empty value on the command line stands for "not set", whatever this machine's environment holds.
+        Refusal refusal = startLikeMain(this::runAsMainDoes, "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                "--spring.datasource.url=");
+        assertThat(refusal.message()).contains("No database").contains("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void an_in_memory_database_is_refused_naming_SPRING_DATASOURCE_URL_and_never_its_value() {
+        String secret = "inmemory-db-4c1f9e";
+        Refusal refusal = startLikeMain(this::runAsMainDoes, "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                "--spring.datasource.url=jdbc:h2:mem:" + secret + ";DB_CLOSE_DELAY=-1");
+        assertThat(refusal.message()).contains("SPRING_DATASOURCE_URL").contains("in-memory").doesNotContain(secret);
+        assertThat(refusal.logs()).noneMatch(line -> line.contains(secret));
+    }
+
+    @Test
     void missing_atlassian_settings_stop_startup_naming_each_one_and_never_printing_a_key() {
         String siteToken = "PRODKEY-SITE-7d2a0c44e9";
         String scimKey = "PRODKEY-SCIM-1f8b3e6a50";
@@ -192,9 +209,15 @@ class ProductionProfileIT {
 
     private static Refusal startLikeMain(Starter starter, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=prodtest",
-                "--spring.datasource.url=jdbc:h2:mem:refused-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=" + persistentDatabase(),
                 "--spring.jmx.enabled=false", "--camunda.bpm.webapp.enabled=false",
                 "--camunda.bpm.process-engine-name=refused" + UUID.randomUUID().toString().replace("-", "")));
+        // A setting given twice on the command line reads as both values joined: a test's own database URL replaces
+        // the default one.
+        for (String setting : settings) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(name));
+        }
         args.addAll(List.of(settings));
         Throwable failure;
         List<String> lines;
@@ -218,6 +241,11 @@ class ProductionProfileIT {
         }
         assertThat(lines).as("the capture works").isNotEmpty();
         return new Refusal(message.toString(), lines);
+    }
+
+    /** A database that outlives the JVM (a file under target/), as production requires. */
+    private static String persistentDatabase() {
+        return "jdbc:h2:file:./target/production-profile-it/refused-" + UUID.randomUUID();
     }
 
     private RestClient http(String user, String password) {

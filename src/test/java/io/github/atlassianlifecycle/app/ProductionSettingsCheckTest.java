@@ -29,10 +29,55 @@ class ProductionSettingsCheckTest {
     }
 
     @Test
-    void production_with_a_strong_password_starts() {
+    void production_with_a_strong_password_and_a_persistent_database_starts() {
+        MockEnvironment environment = production("jdbc:postgresql://db.internal:5432/lifecycle");
+        assertThatCode(() -> ProductionSettingsCheck.check(environment)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void production_without_a_database_url_does_not_start_and_names_SPRING_DATASOURCE_URL() {
+        for (String missing : new String[] { null, "", "   " }) {
+            MockEnvironment environment = production(missing);
+            assertThatThrownBy(() -> ProductionSettingsCheck.check(environment)).as(String.valueOf(missing))
+                    .hasMessageContaining("SPRING_DATASOURCE_URL");
+        }
+    }
+
+    @Test
+    void production_on_an_in_memory_database_does_not_start_and_never_repeats_the_url() {
+        for (String url : new String[] { "jdbc:h2:mem:lifecycle-secret", "JDBC:H2:MEM:lifecycle-secret;DB_CLOSE_DELAY=-1",
+                "jdbc:h2:tcp://localhost/mem:lifecycle-secret", "jdbc:hsqldb:mem:lifecycle-secret",
+                "jdbc:derby:memory:lifecycle-secret;create=true", "jdbc:sqlite::memory:",
+                "jdbc:sqlite:file:lifecycle-secret?mode=memory" }) {
+            MockEnvironment environment = production(url);
+            assertThatThrownBy(() -> ProductionSettingsCheck.check(environment)).as(url)
+                    .hasMessageContaining("SPRING_DATASOURCE_URL").hasMessageContaining("in-memory")
+                    .hasMessageNotContaining("lifecycle-secret");
+        }
+    }
+
+    @Test
+    void a_file_database_counts_as_persistent() {
+        assertThatCode(() -> ProductionSettingsCheck.check(production("jdbc:h2:file:/var/lib/lifecycle/db")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_demo_and_simulator_profiles_need_no_database_url() {
+        for (String profile : new String[] { "demo", "simulator" }) {
+            MockEnvironment environment = new MockEnvironment();
+            environment.setActiveProfiles(profile);
+            assertThatCode(() -> ProductionSettingsCheck.check(environment)).as(profile).doesNotThrowAnyException();
+        }
+    }
+
+    private static MockEnvironment production(String datasourceUrl) {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty(ProductionSettingsCheck.ADMIN_PASSWORD, "correct-horse-battery-staple");
-        assertThatCode(() -> ProductionSettingsCheck.check(environment)).doesNotThrowAnyException();
+        if (datasourceUrl != null) {
+            environment.setProperty("spring.datasource.url", datasourceUrl);
+        }
+        return environment;
     }
 
     @Test
