@@ -31,9 +31,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * (or, when it has none, Spring Boot's default security) says. That is why this runs after Spring Boot's security
  * auto-configuration: its default chain still guards the rest when the application defines no chain of its own.
  *
- * <p>The chain is stateless: no session is created or read, the credentials come with every request, so there is
- * no cookie a forged page could ride on and CSRF tokens would protect nothing. The webapps, which do use a session,
- * keep Camunda's own CSRF protection (this chain does not match them).
+ * <p>The chain is stateless: no session is created or read and the credentials come with every request, so there is
+ * no token to hand out. But a browser remembers Basic credentials once it has answered the challenge and sends them
+ * with forms other sites post too, so a change a browser sends on behalf of another site is refused
+ * ({@link CrossSiteWriteRefusal}). The webapps, which use a session, keep Camunda's own CSRF protection (this chain
+ * does not match them).
  */
 @AutoConfiguration(after = SecurityAutoConfiguration.class,
         afterName = "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration")
@@ -70,8 +72,9 @@ public class LifecycleSecurityAutoConfiguration {
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless: the Basic credentials come with each request; no session cookie to forge requests with.
+                // Stateless: no session and no token; forged cross-site changes are refused by where they come from.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteWriteRefusal(), BasicAuthenticationFilter.class)
                 .requestCache(cache -> cache.disable())
                 .addFilterAfter(new CamundaAuthenticationBridgeFilter(identityService), BasicAuthenticationFilter.class)
                 .build();

@@ -86,6 +86,28 @@ class HostSecurityTest {
         });
     }
 
+    @Test
+    void a_page_of_another_site_cannot_change_anything_with_credentials_the_browser_remembers() {
+        // A browser that once answered the Basic challenge resends the credentials by itself, cross-site forms
+        // included: for the plugin's paths they are as ambient as a session cookie.
+        runner.run(context -> {
+            MockMvc http = http(context);
+            assertThat(status(http, basic(post("/api/hello"), CAMUNDA_USER, CAMUNDA_PASSWORD)
+                    .header("Sec-Fetch-Site", "cross-site"))).as("a form posted from another site").isEqualTo(403);
+            assertThat(status(http, basic(post("/engine-rest/hello"), CAMUNDA_USER, CAMUNDA_PASSWORD)
+                    .header("Origin", "https://elsewhere.example"))).as("another origin").isEqualTo(403);
+            assertThat(status(http, basic(post("/api/hello"), CAMUNDA_USER, CAMUNDA_PASSWORD)
+                    .header("Sec-Fetch-Site", "same-site"))).as("a sibling site").isEqualTo(403);
+            assertThat(status(http, basic(post("/api/hello"), CAMUNDA_USER, CAMUNDA_PASSWORD)
+                    .header("Sec-Fetch-Site", "same-origin").header("Origin", "http://localhost")))
+                    .as("the application's own pages (Swagger UI)").isEqualTo(200);
+            assertThat(status(http, basic(post("/api/hello"), CAMUNDA_USER, CAMUNDA_PASSWORD)))
+                    .as("a client that is not a browser sends neither header").isEqualTo(200);
+            assertThat(status(http, basic(get("/api/hello"), CAMUNDA_USER, CAMUNDA_PASSWORD)
+                    .header("Sec-Fetch-Site", "cross-site"))).as("a read changes nothing").isEqualTo(200);
+        });
+    }
+
     // ---- a host with its own chain (no order, as most are)
 
     @Test
@@ -169,7 +191,7 @@ class HostSecurityTest {
             return "hello";
         }
 
-        @PostMapping("/api/hello")
+        @PostMapping({ "/api/hello", "/engine-rest/hello" })
         String posted() {
             return "posted";
         }
