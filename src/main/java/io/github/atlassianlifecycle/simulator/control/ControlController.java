@@ -117,6 +117,7 @@ public class ControlController {
                     case "orgApiKeyAllowed" -> behaviour.setOrgApiKeyAllowed(bool(name, value));
                     case "userManagementReadUnclaimedDomain" ->
                             behaviour.setUserManagementReadUnclaimedDomain(bool(name, value));
+                    case "unknownPathAnswer" -> behaviour.setUnknownPathAnswer(value);
                     case "cancelDeleteUnscheduledConflict" ->
                             behaviour.setCancelDeleteUnscheduledConflict(bool(name, value));
                     case "jiraLicenceLimit" -> behaviour.setJiraLicenceLimit(((Number) value).intValue());

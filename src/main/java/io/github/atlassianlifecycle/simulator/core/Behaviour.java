@@ -37,6 +37,9 @@ public class Behaviour {
     /** Cancelling the deletion of an account not scheduled for deletion: false answers 200 (nothing to do), true 409. */
     private volatile boolean cancelDeleteUnscheduledConflict;
 
+    /** What a path no simulated endpoint serves answers (see {@link UnknownPaths}). */
+    private volatile UnknownPathAnswer unknownPathAnswer = UnknownPathAnswer.NOT_FOUND;
+
     /** Jira seats: creating or granting access beyond this many active Jira users answers 400. 0 = unlimited. */
     private volatile int jiraLicenceLimit;
 
@@ -125,6 +128,19 @@ public class Behaviour {
         this.cancelDeleteUnscheduledConflict = cancelDeleteUnscheduledConflict;
     }
 
+    /** As the switch writes it: {@code not-found}, {@code gone} or {@code plain}. */
+    public String getUnknownPathAnswer() {
+        return unknownPathAnswer.value();
+    }
+
+    public UnknownPathAnswer unknownPathAnswer() {
+        return unknownPathAnswer;
+    }
+
+    public void setUnknownPathAnswer(Object value) {
+        this.unknownPathAnswer = UnknownPathAnswer.of(value);
+    }
+
     public int getJiraLicenceLimit() {
         return jiraLicenceLimit;
     }
@@ -207,6 +223,7 @@ public class Behaviour {
         orgApiKeyAllowed = true;
         userManagementReadUnclaimedDomain = false;
         cancelDeleteUnscheduledConflict = false;
+        unknownPathAnswer = UnknownPathAnswer.NOT_FOUND;
         jiraLicenceLimit = 0;
         jiraGroupReaddRejected = true;
         jiraGroupRemoveNonMemberRejected = true;
