@@ -309,6 +309,7 @@ class OrganizationsClientDocumentedAnswersTest {
         AtlassianApiException refused = atlassian.refusal(answer, call);
         assertThat(refused.kind()).as("%s: kind", answer).isEqualTo(AtlassianApiException.Kind.BUSINESS);
         assertThat(refused.errorKey()).as("%s: code", answer).isEqualTo(answer.body().at("/errors/0/code").asText());
+        assertThat(refused.reasonKey()).as("%s: the API gives no restriction reason", answer).isNull();
         assertThat(refused.detail()).as("%s: detail", answer).contains(answer.body().at("/errors/0/detail").asText());
         assertThat(LifecycleBusinessException.of(refused).error()).as("%s: modelled as", answer).isEqualTo(modelled);
     }
