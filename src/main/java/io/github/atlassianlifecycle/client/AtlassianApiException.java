@@ -5,20 +5,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every failed call to an Atlassian API. {@link #isTransient()} tells the two kinds apart:
+ * Every failed call to an Atlassian API. {@link #kind()} tells three kinds apart:
  * <ul>
  *   <li><b>transient</b> (429, 5xx, 408, timeouts, connection failures): the same call may succeed later, so the
  *   process retries it; a 429 carries {@link #retryAt()};</li>
  *   <li><b>business</b> (400, 401, 403, 404, 409, ...): retrying changes nothing, so the process models it, using
  *   {@link #errorKey()} (the API's own code, for example {@code forbidden.unclaimedDomain} or
- *   {@code ADMIN-UAM-409-2}) and {@link #reasonKey()} (for example {@code externalDirectory.scim}).</li>
+ *   {@code ADMIN-UAM-409-2}) and {@link #reasonKey()} (for example {@code externalDirectory.scim});</li>
+ *   <li><b>endpoint unavailable</b> (410, or a 404 that is not the API's documented not-found answer): the endpoint
+ *   itself is gone or was never there (retired by Atlassian, moved, mistyped). Neither a retry nor a modelled path
+ *   helps; it is an incident for an operator, at once, and the message names the endpoint.</li>
  * </ul>
  * The message names the API, the operation, the status and the API's own explanation; it never holds a credential.
  */
 public class AtlassianApiException extends RuntimeException {
 
     /** How the process should treat a failure. */
-    public enum Kind { TRANSIENT, BUSINESS }
+    public enum Kind {
+        /** Try the same call again later. */
+        TRANSIENT,
+        /** Atlassian answered the call and refused it: model the outcome. */
+        BUSINESS,
+        /** The endpoint is not there: an incident naming it, without retries. */
+        ENDPOINT_UNAVAILABLE
+    }
 
     private final ApiFamily family;
     private final String operation;
@@ -33,11 +43,18 @@ public class AtlassianApiException extends RuntimeException {
 
     public AtlassianApiException(ApiFamily family, String operation, int status, String errorKey, String reasonKey,
             String detail, Map<String, String> fieldErrors, Instant retryAt, String requestId, Throwable cause) {
-        super(message(family, operation, status, errorKey, reasonKey, detail), cause);
+        this(message(family, operation, status, errorKey, reasonKey, detail), kindOf(status), family, operation,
+                status, errorKey, reasonKey, detail, fieldErrors, retryAt, requestId, cause);
+    }
+
+    private AtlassianApiException(String message, Kind kind, ApiFamily family, String operation, int status,
+            String errorKey, String reasonKey, String detail, Map<String, String> fieldErrors, Instant retryAt,
+            String requestId, Throwable cause) {
+        super(message, cause);
         this.family = family;
         this.operation = operation;
         this.status = status;
-        this.kind = kindOf(status);
+        this.kind = kind;
         this.errorKey = errorKey;
         this.reasonKey = reasonKey;
         this.detail = detail;
@@ -49,6 +66,23 @@ public class AtlassianApiException extends RuntimeException {
     /** A call that got no HTTP answer at all: connection refused, reset, or timed out. */
     public static AtlassianApiException noAnswer(ApiFamily family, String operation, String what, Throwable cause) {
         return new AtlassianApiException(family, operation, 0, null, null, what, null, null, null, cause);
+    }
+
+    /**
+     * The endpoint answered as if it were not there: 410 Gone, or a 404 that is not the API's documented not-found
+     * answer. The message names the family, the operation and the endpoint as method and path template (no ids, no
+     * credential), so an operator knows which call to fix.
+     *
+     * @param pathTemplate the path with {@code {}} for each id, e.g. {@code /admin/v2/orgs/{}/directories/{}/users/{}}
+     */
+    public static AtlassianApiException endpointUnavailable(ApiFamily family, String operation, int status,
+            String method, String pathTemplate, String errorKey, String detail, String requestId) {
+        String message = family.displayName() + " " + operation + ": the endpoint " + method + " " + pathTemplate
+                + " answered " + status + (status == 410 ? " Gone" : " without the API's documented not-found answer")
+                + "; Atlassian may have retired or moved it (see the endpoint lifecycle in docs/api-coverage.md)"
+                + (detail == null || detail.isBlank() ? "" : ": " + detail);
+        return new AtlassianApiException(message, Kind.ENDPOINT_UNAVAILABLE, family, operation, status, errorKey,
+                null, detail, null, null, requestId, null);
     }
 
     /** 0 (no answer), 408, 429 and 5xx may succeed when tried again; everything else will not. */
@@ -91,6 +125,23 @@ public class AtlassianApiException extends RuntimeException {
 
     public boolean isTransient() {
         return kind == Kind.TRANSIENT;
+    }
+
+    /** Atlassian refused the call: the process models the outcome. */
+    public boolean isBusiness() {
+        return kind == Kind.BUSINESS;
+    }
+
+    public boolean isEndpointUnavailable() {
+        return kind == Kind.ENDPOINT_UNAVAILABLE;
+    }
+
+    /**
+     * The API's documented "no such resource" (an unknown account, user or group): a 404 of kind business. Use this,
+     * not the status, to read "absent": a 404 from an endpoint that is gone is not an absent resource.
+     */
+    public boolean isNotFound() {
+        return status == 404 && kind == Kind.BUSINESS;
     }
 
     public boolean isRateLimited() {

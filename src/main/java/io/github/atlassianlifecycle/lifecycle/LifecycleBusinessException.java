@@ -4,7 +4,8 @@ import io.github.atlassianlifecycle.client.AtlassianApiException;
 
 /**
  * A step that cannot succeed by trying again: the process routes it (usually to a "resolve manually" task).
- * Transient failures are never wrapped in this; they stay {@link AtlassianApiException}s so the job is retried.
+ * Only business failures are wrapped in this: transient ones stay {@link AtlassianApiException}s so the job is
+ * retried, and an unavailable endpoint stays one so the job becomes an incident naming the endpoint.
  */
 public class LifecycleBusinessException extends RuntimeException {
 
@@ -20,11 +21,12 @@ public class LifecycleBusinessException extends RuntimeException {
     }
 
     /**
-     * Classifies a business failure of an API call. Call only for non-transient exceptions.
+     * Classifies a business failure of an API call. Call only for business failures
+     * ({@link AtlassianApiException#isBusiness()}).
      */
     public static LifecycleBusinessException of(AtlassianApiException failure) {
-        if (failure.isTransient()) {
-            throw new IllegalArgumentException("a transient failure is retried, not modelled", failure);
+        if (!failure.isBusiness()) {
+            throw new IllegalArgumentException("a " + failure.kind() + " failure is not modelled", failure);
         }
         return new LifecycleBusinessException(classify(failure), failure.getMessage(), failure);
     }

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
- * Makes the engine wait out Atlassian's rate limits instead of burning retries on them: see
- * {@link RateLimitedJobRetryCmd}. Wraps whatever failed-job handling the engine already has.
+ * Makes the engine wait out Atlassian's rate limits instead of burning retries on them (see
+ * {@link RateLimitedJobRetryCmd}), and spend none on an endpoint that is unavailable, which becomes an incident at
+ * once (see {@link IncidentAtOnceJobCmd}). Wraps whatever failed-job handling the engine already has.
  */
 public class RateLimitAwareRetriesPlugin extends AbstractProcessEnginePlugin {
 
@@ -20,6 +21,6 @@ public class RateLimitAwareRetriesPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setFailedJobCommandFactory(
-                new RateLimitAwareFailedJobCommandFactory(configuration.getFailedJobCommandFactory(), clock));
+                new AtlassianFailedJobCommandFactory(configuration.getFailedJobCommandFactory(), clock));
     }
 }

@@ -20,6 +20,7 @@ import io.github.atlassianlifecycle.simulator.control.ControlController;
 import io.github.atlassianlifecycle.simulator.control.FaultInjector;
 import io.github.atlassianlifecycle.simulator.control.Faults;
 import io.github.atlassianlifecycle.simulator.control.FaultsController;
+import io.github.atlassianlifecycle.simulator.control.UnknownPathController;
 import io.github.atlassianlifecycle.simulator.core.Behaviour;
 import io.github.atlassianlifecycle.simulator.core.CredentialCheck;
 import io.github.atlassianlifecycle.simulator.core.MovableClock;
@@ -46,7 +47,7 @@ import io.github.atlassianlifecycle.simulator.usermanagement.UserManagementContr
 @Import({ UserManagementController.class, ControlController.class, FaultsController.class,
         JiraController.class, ConfluenceController.class, BitbucketController.class,
         BitbucketControlController.class, ScimController.class, OrganizationsController.class,
-        OrgControlController.class })
+        OrgControlController.class, UnknownPathController.class })
 public class SimulatorConfiguration {
 
     @Bean

@@ -25,7 +25,7 @@ import io.github.atlassianlifecycle.client.organizations.OrgDirectory;
 import io.github.atlassianlifecycle.client.organizations.OrgUser;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.organizations.Page;
-import io.github.atlassianlifecycle.client.organizations.UserFilter;
+import io.github.atlassianlifecycle.client.organizations.GroupSearch;
 import io.github.atlassianlifecycle.client.organizations.UserSearch;
 import io.github.atlassianlifecycle.client.transport.ApiRequest;
 import io.github.atlassianlifecycle.client.transport.Credential;
@@ -93,56 +93,77 @@ class OrganizationsClientIT {
     }
 
     @Test
-    void listing_users_takes_three_pages_of_25_and_every_user_once() {
+    void searching_users_takes_three_pages_of_25_and_every_user_once() {
         Set<String> seeded = accountIds(simulator.accounts());
         List<String> seen = new ArrayList<>();
         int pages = 0;
-        String cursor = null;
-        do {
-            Page<OrgUser> page = client.listUsers(UserFilter.none(), cursor, 25);
+        UserSearch search = UserSearch.all().withLimit(25);
+        while (true) {
+            Page<OrgUser> page = client.searchUsers(search);
             if (pages == 0) {
                 assertThat(page.links().prev()).isNull();
             } else {
                 assertThat(page.links().prev()).isNotBlank();
             }
             page.data().forEach(u -> seen.add(u.accountId()));
-            cursor = page.nextCursor().orElse(null);
             pages++;
-        } while (cursor != null);
+            if (!page.hasNext()) {
+                break;
+            }
+            search = search.withCursor(page.nextCursor().orElseThrow());
+        }
 
         assertThat(pages).isEqualTo(3);
         assertThat(seen).hasSize(seeded.size()).doesNotHaveDuplicates();
         assertThat(new HashSet<>(seen)).isEqualTo(seeded);
-        assertThat(client.listAllUsers(UserFilter.none())).extracting(OrgUser::accountId).containsExactlyElementsOf(seen);
+        assertThat(client.searchAllUsers(UserSearch.all())).extracting(OrgUser::accountId)
+                .containsExactlyElementsOf(seen);
     }
 
     @Test
-    void the_default_page_holds_20_users() {
-        assertThat(client.listUsers(UserFilter.none(), null, null).data()).hasSize(20);
+    void the_default_search_page_holds_50_users() {
+        assertThat(client.searchUsers(UserSearch.all()).data()).hasSize(50);
     }
 
     @Test
-    void listing_filters_by_status_claim_and_email_domain() {
+    void search_filters_by_status_claim_and_email_domain_as_the_deprecated_listing_did() {
         List<Map<String, Object>> accounts = simulator.accounts();
         long deactivated = accounts.stream().filter(a -> "deactivated".equals(a.get("status"))).count();
         assertThat(deactivated).isPositive();
 
-        List<OrgUser> found = client.listAllUsers(UserFilter.none().withStatus("deactivated"));
+        List<OrgUser> found = client.searchAllUsers(UserSearch.all().withStatus("deactivated"));
         assertThat(found).hasSize((int) deactivated).allMatch(u -> "deactivated".equals(u.status()));
         for (OrgUser user : found) {
             assertThat(user.deactivatedAt()).map(Instant::toString)
                     .hasValue(String.valueOf(simulator.account(user.accountId()).get("deactivatedOn")));
         }
+        assertThat(client.searchAllUsers(UserSearch.all().withAccountStatus("inactive")))
+                .extracting(OrgUser::accountId).containsExactlyInAnyOrderElementsOf(accounts.stream()
+                        .filter(a -> "inactive".equals(a.get("accountStatus"))).map(a -> (String) a.get("accountId"))
+                        .toList());
 
-        List<OrgUser> partners = client.listAllUsers(UserFilter.none().withEmailDomains("partner.example"));
+        List<OrgUser> partners = client.searchAllUsers(UserSearch.all().withEmailDomains("partner.example"));
         assertThat(partners).hasSize(4).noneMatch(OrgUser::isManaged);
-        assertThat(client.listAllUsers(UserFilter.none().withClaimStatus("unmanaged")))
+        assertThat(client.searchAllUsers(UserSearch.all().withClaimStatus("unmanaged")))
                 .extracting(OrgUser::accountId).containsExactlyInAnyOrderElementsOf(
                         partners.stream().map(OrgUser::accountId).toList());
 
         String id = simulator.activeManagedAccount();
-        assertThat(client.listAllUsers(UserFilter.none().withAccountIds(id).withMembershipStatus("active")))
+        assertThat(client.searchAllUsers(UserSearch.byAccountIds(id).withMembershipStatus("active")))
                 .extracting(OrgUser::accountId).containsExactly(id);
+        assertThat(client.searchAllUsers(UserSearch.byAccountIds(id).withMembershipStatus("suspended"))).isEmpty();
+    }
+
+    @Test
+    void a_search_shows_platform_roles_only_when_asked() {
+        String admin = simulator.anyAccount(a -> !strings(a.get("platformRoles")).isEmpty());
+        List<String> roles = strings(simulator.account(admin).get("platformRoles"));
+        assertThat(roles).allMatch(role -> role.startsWith("atlassian/"));
+
+        assertThat(client.searchUsers(UserSearch.byAccountIds(admin)).data().get(0).platformRoles()).isEmpty();
+        assertThat(client.searchUsers(UserSearch.byAccountIds(admin).withExpand(UserSearch.Expand.PLATFORM_ROLES))
+                .data().get(0).platformRoles()).containsExactlyElementsOf(roles);
+        assertThat(client.user(admin).platformRoles()).containsExactlyElementsOf(roles);
     }
 
     @Test
@@ -206,7 +227,8 @@ class OrganizationsClientIT {
 
     @Test
     void search_with_both_a_term_and_emails_is_refused_by_the_client_and_by_the_api() {
-        assertThatThrownBy(() -> new UserSearch(null, null, null, List.of("ada@demo.example"), "ada", null, null))
+        assertThatThrownBy(() -> new UserSearch(null, null, null, List.of("ada@demo.example"), "ada", null, null, null,
+                null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
 
         expectApiError(() -> fixture.transport().send(fixture.organizations(),
@@ -218,23 +240,20 @@ class OrganizationsClientIT {
 
     @Test
     void a_bad_cursor_answers_400() {
-        String next = client.listUsers(UserFilter.none(), null, 10).nextCursor().orElseThrow();
-        String groupsCursor = client.groups(null, 2).nextCursor().orElseThrow();
+        UserSearch ten = UserSearch.all().withLimit(10);
+        String next = client.searchUsers(ten).nextCursor().orElseThrow();
+        String groupsCursor = client.searchGroups(GroupSearch.all().withLimit(2)).nextCursor().orElseThrow();
         String edited = next.substring(0, next.length() - 3) + (next.endsWith("AAA") ? "BBB" : "AAA");
 
-        expectApiError(() -> client.listUsers(UserFilter.none(), "not-a-cursor", 10), 400, "ADMIN-UAM-400-1");
-        expectApiError(() -> client.listUsers(UserFilter.none(), edited, 10), 400, "ADMIN-UAM-400-1");
-        expectApiError(() -> client.listUsers(UserFilter.none(), groupsCursor, 10), 400, "ADMIN-UAM-400-1");
+        expectApiError(() -> client.searchUsers(ten.withCursor("not-a-cursor")), 400, "ADMIN-UAM-400-1");
+        expectApiError(() -> client.searchUsers(ten.withCursor(edited)), 400, "ADMIN-UAM-400-1");
+        expectApiError(() -> client.searchUsers(ten.withCursor(groupsCursor)), 400, "ADMIN-UAM-400-1");
         expectApiError(() -> client.searchUsers(UserSearch.all().withCursor("garbage")), 400, "ADMIN-UAM-400-1");
     }
 
     @Test
     void a_limit_over_100_is_refused_by_the_client_and_by_the_api() {
-        assertThatThrownBy(() -> client.listUsers(UserFilter.none(), null, 101))
-                .isInstanceOf(IllegalArgumentException.class);
-        expectApiError(() -> fixture.transport().send(fixture.organizations(),
-                ApiRequest.get("/admin/v2/orgs/{}/directories/{}/users", ORG, DIRECTORY).query("limit", 101)
-                        .operation("organizations.listUsers")), 400, "ADMIN-UAM-400-1");
+        assertThatThrownBy(() -> UserSearch.all().withLimit(101)).isInstanceOf(IllegalArgumentException.class);
         expectApiError(() -> fixture.transport().send(fixture.organizations(),
                 ApiRequest.post("/admin/v2/orgs/{}/directories/{}/users/search", ORG, DIRECTORY)
                         .body(Map.of("limit", 500)).operation("organizations.searchUsers")), 400, "ADMIN-UAM-400-1");
@@ -344,7 +363,7 @@ class OrganizationsClientIT {
         client.removeFromDirectory(id);
         assertThat(simulator.account(id)).containsEntry("membershipStatus", "no_membership");
         expectApiError(() -> client.user(id), 404, "ADMIN-UAM-404-1");
-        assertThat(client.listAllUsers(UserFilter.none())).extracting(OrgUser::accountId).doesNotContain(id);
+        assertThat(client.searchAllUsers(UserSearch.all())).extracting(OrgUser::accountId).doesNotContain(id);
     }
 
     @Test

@@ -51,29 +51,12 @@ class OrganizationsGroupsClientIT {
     // ---- reading groups
 
     @Test
-    void listing_groups_two_at_a_time_takes_four_pages_and_shows_every_group_once() {
+    void searching_groups_two_at_a_time_takes_four_pages_and_shows_every_group_once() {
         List<String> seeded = groupNames();
         assertThat(seeded).hasSizeGreaterThanOrEqualTo(7);
         List<String> seen = new ArrayList<>();
         int pages = 0;
-        String cursor = null;
-        do {
-            Page<OrgGroup> page = client.groups(cursor, 2);
-            page.data().forEach(g -> seen.add(g.name()));
-            cursor = page.nextCursor().orElse(null);
-            pages++;
-        } while (cursor != null);
-
-        assertThat(pages).isGreaterThanOrEqualTo(3).isEqualTo((seeded.size() + 1) / 2);
-        assertThat(seen).containsExactlyElementsOf(seeded);
-        assertThat(client.allGroups()).extracting(OrgGroup::name).containsExactlyElementsOf(seeded);
-    }
-
-    @Test
-    void search_follows_three_pages_too() {
-        List<String> seen = new ArrayList<>();
-        int pages = 0;
-        GroupSearch search = GroupSearch.all().withLimit(3);
+        GroupSearch search = GroupSearch.all().withLimit(2);
         while (true) {
             Page<OrgGroup> page = client.searchGroups(search);
             page.data().forEach(g -> seen.add(g.name()));
@@ -83,8 +66,11 @@ class OrganizationsGroupsClientIT {
             }
             search = search.withCursor(page.nextCursor().orElseThrow());
         }
-        assertThat(pages).isGreaterThanOrEqualTo(3);
-        assertThat(seen).containsExactlyElementsOf(groupNames());
+
+        assertThat(pages).isGreaterThanOrEqualTo(3).isEqualTo((seeded.size() + 1) / 2);
+        assertThat(seen).containsExactlyElementsOf(seeded);
+        assertThat(client.searchAllGroups(GroupSearch.all())).extracting(OrgGroup::name)
+                .containsExactlyElementsOf(seeded);
     }
 
     @Test
@@ -106,7 +92,8 @@ class OrganizationsGroupsClientIT {
 
     @Test
     void a_bad_group_cursor_answers_400() {
-        expectApiError(() -> client.groups("bogus", 2), 400, "ADMIN-UAM-400-1");
+        expectApiError(() -> client.searchGroups(GroupSearch.all().withLimit(2).withCursor("bogus")), 400,
+                "ADMIN-UAM-400-1");
         String usersCursor = client.searchUsers(
                 io.github.atlassianlifecycle.client.organizations.UserSearch.all().withLimit(5)).nextCursor().orElseThrow();
         expectApiError(() -> client.searchGroups(GroupSearch.all().withCursor(usersCursor)), 400, "ADMIN-UAM-400-1");
@@ -124,6 +111,42 @@ class OrganizationsGroupsClientIT {
         expectApiError(() -> client.createGroup("contractors", null), 409, "ADMIN-UAM-409-2");
         expectApiError(() -> client.createGroup("Finance", null), 409, "ADMIN-UAM-409-2");
         assertThat(groupNames()).filteredOn("contractors"::equals).hasSize(1);
+    }
+
+    @Test
+    void a_created_group_is_looked_up_by_name_without_an_answer_body_and_read_from_one_when_switched() {
+        OrgGroup looked = client.createGroup("contractors", null);
+        assertThat(simulator.lastStatus("organizations.createGroup")).isEqualTo(204);
+        assertThat(simulator.lastStatus("organizations.searchGroups")).isEqualTo(200);
+        assertThat(looked.id()).isEqualTo(simulator.orgGroupId("contractors"));
+
+        simulator.behaviour(Map.of("orgCreatedGroupInAnswer", true));
+        OrgGroup read = client.createGroup("temps", "Temporary staff");
+        assertThat(simulator.lastStatus("organizations.createGroup")).isEqualTo(201);
+        assertThat(read.id()).isEqualTo(simulator.orgGroupId("temps"));
+        assertThat(read.description()).isEqualTo("Temporary staff");
+    }
+
+    @Test
+    void group_writes_accept_204_and_200_alike() {
+        for (int status : new int[] { 204, 200 }) {
+            simulator.reset();
+            simulator.behaviour(Map.of("orgActionStatus", status));
+            String finance = simulator.orgGroupId("finance");
+            String id = account(notIn("finance"));
+
+            assertThat(client.addMembershipIfAbsent(finance, id)).isTrue();
+            assertThat(simulator.lastStatus("organizations.addMembership")).isEqualTo(status);
+            client.removeMembership(finance, id);
+            assertThat(simulator.lastStatus("organizations.removeMembership")).isEqualTo(status);
+            client.assignRole(finance, SimulatorSeeder.JIRA_RESOURCE, "atlassian/user");
+            assertThat(simulator.lastStatus("organizations.assignRole")).isEqualTo(status);
+            client.revokeRole(finance, SimulatorSeeder.JIRA_RESOURCE, "atlassian/user");
+            assertThat(simulator.lastStatus("organizations.revokeRole")).isEqualTo(status);
+            assertThat(client.createGroup("contractors-" + status, null).name()).isEqualTo("contractors-" + status);
+            assertThat(simulator.lastStatus("organizations.createGroup")).isEqualTo(status);
+            assertThat(strings(simulator.account(id).get("orgGroups"))).doesNotContain("finance");
+        }
     }
 
     // ---- memberships

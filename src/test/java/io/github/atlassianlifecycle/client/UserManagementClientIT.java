@@ -83,7 +83,7 @@ class UserManagementClientIT {
     }
 
     @Test
-    void an_unmanaged_account_answers_403_unclaimed_domain() {
+    void an_unmanaged_account_answers_403_unclaimed_domain_to_changes_and_forbidden_to_reads_unless_switched() {
         String id = simulator.anyAccount(SimulatorControl.unmanaged());
         assertThatThrownBy(() -> client.disable(id, null)).asInstanceOf(type(AtlassianApiException.class))
                 .satisfies(e -> {
@@ -91,6 +91,12 @@ class UserManagementClientIT {
                     assertThat(e.errorKey()).isEqualTo("forbidden.unclaimedDomain");
                     assertThat(e.getMessage()).contains("partner.example");
                 });
+        assertThatThrownBy(() -> client.profile(id)).asInstanceOf(type(AtlassianApiException.class))
+                .satisfies(e -> assertThat(e.errorKey()).isEqualTo("forbidden"));
+        assertThatThrownBy(() -> client.privileges(id)).asInstanceOf(type(AtlassianApiException.class))
+                .satisfies(e -> assertThat(e.errorKey()).isEqualTo("forbidden"));
+
+        simulator.behaviour(Map.of("userManagementReadUnclaimedDomain", true));
         assertThatThrownBy(() -> client.profile(id)).asInstanceOf(type(AtlassianApiException.class))
                 .satisfies(e -> assertThat(e.errorKey()).isEqualTo("forbidden.unclaimedDomain"));
         assertThat(simulator.account(id)).containsEntry("accountStatus", "active");
@@ -151,6 +157,12 @@ class UserManagementClientIT {
 
         client.cancelDelete(id);
         assertThat(simulator.account(id)).containsEntry("forDeletion", false).containsEntry("accountStatus", "active");
+
+        client.cancelDelete(id); // nothing scheduled: nothing to cancel, by default
+        simulator.behaviour(Map.of("cancelDeleteUnscheduledConflict", true));
+        assertThatThrownBy(() -> client.cancelDelete(id)).asInstanceOf(type(AtlassianApiException.class))
+                .satisfies(e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(simulator.account(id)).containsEntry("accountStatus", "active");
 
         client.delete(id);
         simulator.advanceClock("P15D");

@@ -405,6 +405,26 @@ class AccountDisableProcessTest extends LifecycleModelContract {
         assertThat(waiting.getExceptionMessage()).contains("429");
     }
 
+    @Test
+    void an_endpoint_that_is_gone_is_an_incident_naming_it_at_once_without_spending_retries() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        atlassian.failingStep = PlanStep.ACCOUNT;
+        atlassian.nextApplyFailure = FakeAtlassian.endpointGone();
+
+        assertThatThrownBy(() -> process.runJobs(instance)).hasMessageContaining("410");
+
+        assertThat(instance).isWaitingAt("deactivate");
+        assertThat(job(instance).getRetries()).isZero();
+        org.camunda.bpm.engine.runtime.Incident incident = extension.getProcessEngine().getRuntimeService()
+                .createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident).as("an incident after the first failure").isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("deactivate");
+        assertThat(incident.getIncidentMessage()).contains("User management", "userManagement.disable",
+                "POST /users/{}/manage/lifecycle/disable", "410");
+        assertThat(atlassian.applied).isEmpty();
+    }
+
     // --- invalid requests ----------------------------------------------------------------------------------
 
     static Stream<Arguments> invalidRequests() {

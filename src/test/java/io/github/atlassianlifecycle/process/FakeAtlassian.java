@@ -265,6 +265,12 @@ final class FakeAtlassian {
         return AtlassianApiException.noAnswer(ApiFamily.USER_MANAGEMENT, "userManagement.disable", "timed out", null);
     }
 
+    /** The user management disable endpoint answering 410 Gone, as a retired endpoint would. */
+    static AtlassianApiException endpointGone() {
+        return AtlassianApiException.endpointUnavailable(ApiFamily.USER_MANAGEMENT, "userManagement.disable", 410,
+                "POST", "/users/{}/manage/lifecycle/disable", null, null, null);
+    }
+
     static AtlassianApiException rateLimited(Instant retryAt) {
         return new AtlassianApiException(ApiFamily.USER_MANAGEMENT, "userManagement.disable", 429, "rateLimited",
                 null, null, null, retryAt, null, null);

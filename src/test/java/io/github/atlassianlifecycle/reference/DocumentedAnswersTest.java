@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The documented answers and the reference schemas are written by hand from Atlassian's reference; these checks
  * keep the two honest with each other and complete for what the clients call.
  */
-class DocumentedAnswersTest {
+public class DocumentedAnswersTest {
 
     /** Where a documented answer may come from: Atlassian's references, and RFC 7644 for SCIM's error schema. */
     private static final Pattern SOURCES = Pattern.compile("https://(developer\\.atlassian\\.com|docs\\.atlassian\\.com"
@@ -122,7 +122,7 @@ class DocumentedAnswersTest {
     }
 
     /** The operation names the clients declare: the one source of what the project calls. */
-    static Set<String> clientOperations() throws IOException {
+    public static Set<String> clientOperations() throws IOException {
         Set<String> operations = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/github/atlassianlifecycle/client"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

@@ -18,7 +18,10 @@ import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 /**
  * The Organizations REST API ({@code /admin/v2/orgs/{orgId}/...}, v1 only for last-active dates), organization API
  * key as Bearer, for one organization and its directory. v2 throughout: v1 user writes stopped working after
- * 2026-06-30. Listings come as one {@link Page} (pass its cursor back) or as every page at once. Every method throws
+ * 2026-06-30. Users and groups are found through the searches ({@code POST .../users/search},
+ * {@code POST .../groups/search}): the {@code GET} listings they replace stop working after 2027-06-30, so this
+ * client has no way to call them (see docs/api-coverage.md). Results come as one {@link Page} (pass its cursor
+ * back) or as every page at once. Every method throws
  * {@link AtlassianApiException} on anything but 2xx; its {@code errorKey()} is the API's code, e.g.
  * {@code ADMIN-UAM-409-2}.
  */
@@ -73,30 +76,18 @@ public class OrganizationsClient {
 
     // ---- users
 
-    /** {@code GET .../directories/{directoryId}/users/{accountId}}. */
-    public OrgUser user(String accountId) {
-        return transport.send(endpoint, usersPath(ApiRequest::get, "/{}", accountId).operation("organizations.user"),
-                OrgUser.class);
-    }
-
     /**
-     * {@code GET .../directories/{directoryId}/users} with filters: one page. Deprecated by Atlassian for
-     * 2027-06-30 in favour of {@link #searchUsers}; kept because it filters on statuses and email domains.
+     * {@code GET .../directories/{directoryId}/users/{accountId}}. Unlike the listings, Atlassian wraps this one user
+     * in {@code data}; an answer without it is a contract break, not a user whose fields are all unknown.
      */
-    public Page<OrgUser> listUsers(UserFilter filter, String cursor, Integer limit) {
-        checkLimit(limit);
-        UserFilter f = filter == null ? UserFilter.none() : filter;
-        ApiRequest request = usersPath(ApiRequest::get, "").operation("organizations.listUsers")
-                .queryEach("accountIds", f.accountIds()).queryEach("status", f.status())
-                .queryEach("accountStatus", f.accountStatus()).queryEach("membershipStatus", f.membershipStatus())
-                .queryEach("claimStatus", f.claimStatus()).queryEach("emailDomains", f.emailDomains())
-                .query("searchTerm", blankToNull(f.searchTerm())).query("cursor", cursor).query("limit", limit);
-        return transport.send(endpoint, request, userPage);
-    }
-
-    /** Every page of {@link #listUsers}. */
-    public List<OrgUser> listAllUsers(UserFilter filter) {
-        return pages.collect("organizations.listUsers", cursor -> listUsers(filter, cursor, MAX_LIMIT));
+    public OrgUser user(String accountId) {
+        UserDetails details = transport.send(endpoint, usersPath(ApiRequest::get, "/{}", accountId)
+                .operation("organizations.user"), UserDetails.class);
+        if (details == null || details.data() == null) {
+            throw new AtlassianApiException(endpoint.family(), "organizations.user", 200, "unreadableBody", null,
+                    "the answer has no data object holding the user", null, null, null, null);
+        }
+        return details.data();
     }
 
     /** {@code POST .../directories/{directoryId}/users/search}: one page (the search's own cursor and limit). */
@@ -181,18 +172,6 @@ public class OrganizationsClient {
     }
 
     // ---- groups
-
-    /** {@code GET .../directories/{directoryId}/groups}: one page. */
-    public Page<OrgGroup> groups(String cursor, Integer limit) {
-        checkLimit(limit);
-        return transport.send(endpoint, groupsPath(ApiRequest::get, "").query("cursor", cursor).query("limit", limit)
-                .operation("organizations.groups"), groupPage);
-    }
-
-    /** Every group of the directory. */
-    public List<OrgGroup> allGroups() {
-        return pages.collect("organizations.groups", cursor -> groups(cursor, MAX_LIMIT));
-    }
 
     /** {@code POST .../directories/{directoryId}/groups/search}: one page. */
     public Page<OrgGroup> searchGroups(GroupSearch search) {
@@ -307,10 +286,6 @@ public class OrganizationsClient {
         return method.create("/admin/v2/orgs/{}/directories/{}" + rest, all);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
     /** {@code ApiRequest::get}, {@code ApiRequest::post}, ... */
     @FunctionalInterface
     private interface PathRequest {
@@ -324,6 +299,11 @@ public class OrganizationsClient {
             Objects.requireNonNull(resourceId, "resourceId");
             Objects.requireNonNull(roleId, "roleId");
         }
+    }
+
+    /** {@code {"data": {...the user...}}}: the single-user read's envelope. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserDetails(OrgUser data) {
     }
 
     /** {@code {"data": [{"id", "email", "results"}]}}. */

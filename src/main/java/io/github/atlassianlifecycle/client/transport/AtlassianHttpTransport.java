@@ -201,8 +201,15 @@ public class AtlassianHttpTransport implements AutoCloseable {
     private AtlassianApiException failure(ApiEndpoint endpoint, ApiRequest request, int status,
             Map<String, String> headers, String body, String requestId) {
         ErrorBody error = ErrorBody.parse(endpoint.family(), body, json);
-        Instant retryAt = status == 429 || status == 503 ? RetryAfter.parse(headers, clock.instant()) : null;
         Credential credential = endpoint.credential();
+        if (status == 410 || status == 404 && !NotFoundAnswer.isDocumented(endpoint.family(), body, json)) {
+            LOG.warn("{} {} {} answered {}: the endpoint is unavailable", endpoint.family().displayName(),
+                    request.method(), request.pathTemplate(), status);
+            return AtlassianApiException.endpointUnavailable(endpoint.family(), request.operation(), status,
+                    request.method(), request.pathTemplate(), credential.scrub(error.errorKey()),
+                    credential.scrub(error.detail()), requestId);
+        }
+        Instant retryAt = status == 429 || status == 503 ? RetryAfter.parse(headers, clock.instant()) : null;
         AtlassianApiException exception = new AtlassianApiException(endpoint.family(), request.operation(), status,
                 credential.scrub(error.errorKey()), credential.scrub(error.reasonKey()),
                 credential.scrub(error.detail()), error.fieldErrors(), retryAt, requestId, null);

@@ -116,7 +116,7 @@ public class AccountInspector {
             try {
                 return client.getUser(knownScimId).id();
             } catch (AtlassianApiException e) {
-                if (e.isTransient() || e.status() != 404) {
+                if (!e.isNotFound()) {
                     throw e;
                 }
             }
@@ -124,12 +124,15 @@ public class AccountInspector {
         return guarded(() -> client.findUserByUserName(user.email())).map(ScimUser::id).orElse(null);
     }
 
-    /** Reads that fail for good are business errors of the plan; transient failures propagate to be retried. */
+    /**
+     * Reads Atlassian refuses are business errors of the plan; transient failures propagate to be retried, and an
+     * unavailable endpoint to become an incident.
+     */
     private static <T> T guarded(java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (AtlassianApiException e) {
-            if (e.isTransient()) {
+            if (!e.isBusiness()) {
                 throw e;
             }
             throw LifecycleBusinessException.of(e);

@@ -63,8 +63,8 @@ public class GroupResolver {
                         .map(id -> new ResolvedGroup(GroupNamespace.CONFLUENCE, id, group.name(), false));
             };
         } catch (AtlassianApiException e) {
-            if (e.isTransient()) {
-                throw e;
+            if (!e.isBusiness()) {
+                throw e; // retried (transient) or an incident (endpoint unavailable)
             }
             throw LifecycleBusinessException.of(e);
         }

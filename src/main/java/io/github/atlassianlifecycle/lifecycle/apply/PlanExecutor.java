@@ -28,7 +28,8 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
  * not yet in the planned state, so a step retried after a crash never changes anything twice.
  *
  * <p>Failures: a transient one ({@link AtlassianApiException#isTransient()}) propagates, so the engine retries the
- * whole step; a business one stops the step with a {@link PlanStepFailure} naming the call.
+ * whole step; so does an unavailable endpoint, which the engine turns into an incident at once; a business one
+ * stops the step with a {@link PlanStepFailure} naming the call.
  */
 public class PlanExecutor {
 
@@ -52,7 +53,7 @@ public class PlanExecutor {
     /**
      * @param skipped ids of calls an administrator chose to skip
      * @throws PlanStepFailure when Atlassian refuses a call
-     * @throws AtlassianApiException when a call fails transiently
+     * @throws AtlassianApiException when a call fails transiently or its endpoint is unavailable
      */
     public List<CallResult> apply(Plan plan, PlanStep step, Set<String> skipped) {
         List<CallResult> results = new ArrayList<>();
@@ -64,7 +65,7 @@ public class PlanExecutor {
             try {
                 results.add(result(call, execute(call) ? Outcome.APPLIED : Outcome.ALREADY_DONE));
             } catch (AtlassianApiException failure) {
-                if (failure.isTransient()) {
+                if (!failure.isBusiness()) {
                     throw failure;
                 }
                 throw new PlanStepFailure(call, results, LifecycleBusinessException.of(failure));
@@ -138,7 +139,7 @@ public class PlanExecutor {
         try {
             return Optional.of(organizations.user(accountId(call)));
         } catch (AtlassianApiException e) {
-            if (e.status() == 404) {
+            if (e.isNotFound()) {
                 return Optional.empty();
             }
             throw e;

@@ -113,6 +113,13 @@ public class ControlController {
                     case "enableActiveConflict" -> behaviour.setEnableActiveConflict(bool(name, value));
                     case "groupMemberReaddConflict" -> behaviour.setGroupMemberReaddConflict(bool(name, value));
                     case "orgActionStatus" -> behaviour.setOrgActionStatus(((Number) value).intValue());
+                    case "orgCreatedGroupInAnswer" -> behaviour.setOrgCreatedGroupInAnswer(bool(name, value));
+                    case "orgApiKeyAllowed" -> behaviour.setOrgApiKeyAllowed(bool(name, value));
+                    case "userManagementReadUnclaimedDomain" ->
+                            behaviour.setUserManagementReadUnclaimedDomain(bool(name, value));
+                    case "unknownPathAnswer" -> behaviour.setUnknownPathAnswer(value);
+                    case "cancelDeleteUnscheduledConflict" ->
+                            behaviour.setCancelDeleteUnscheduledConflict(bool(name, value));
                     case "jiraLicenceLimit" -> behaviour.setJiraLicenceLimit(((Number) value).intValue());
                     case "jiraGroupReaddRejected" -> behaviour.setJiraGroupReaddRejected(bool(name, value));
                     case "jiraGroupRemoveNonMemberRejected" ->

@@ -15,8 +15,30 @@ public class Behaviour {
     /** Adding an org group member who already is one: true answers 409 {@code ADMIN-UAM-409-2}, false 2xx. */
     private volatile boolean groupMemberReaddConflict = true;
 
-    /** Status of v2 suspend, restore and remove-from-directory: 204 or 200. */
+    /**
+     * Status of the organizations API's writes the reference gives no answer body (suspend, restore, remove from the
+     * directory, create a group, add and remove a member, assign and revoke a role): 204, or 200 with a message.
+     */
     private volatile int orgActionStatus = 204;
+
+    /** Creating an org group: false answers {@link #orgActionStatus} without the group (documented), true 201 with it. */
+    private volatile boolean orgCreatedGroupInAnswer;
+
+    /** False: the org key is valid but may not manage the organization; every organizations call answers 403-2. */
+    private volatile boolean orgApiKeyAllowed = true;
+
+    /**
+     * An account on a domain the organization has not claimed, read through user management ({@code GET ./manage},
+     * {@code GET ./manage/profile}): false answers 403 {@code forbidden} (the only bodies the pre-check documents),
+     * true 403 {@code forbidden.unclaimedDomain} as the lifecycle writes do.
+     */
+    private volatile boolean userManagementReadUnclaimedDomain;
+
+    /** Cancelling the deletion of an account not scheduled for deletion: false answers 200 (nothing to do), true 409. */
+    private volatile boolean cancelDeleteUnscheduledConflict;
+
+    /** What a path no simulated endpoint serves answers (see {@link UnknownPaths}). */
+    private volatile UnknownPathAnswer unknownPathAnswer = UnknownPathAnswer.NOT_FOUND;
 
     /** Jira seats: creating or granting access beyond this many active Jira users answers 400. 0 = unlimited. */
     private volatile int jiraLicenceLimit;
@@ -72,6 +94,51 @@ public class Behaviour {
             throw new IllegalArgumentException("orgActionStatus must be 200 or 204");
         }
         this.orgActionStatus = orgActionStatus;
+    }
+
+    public boolean isOrgCreatedGroupInAnswer() {
+        return orgCreatedGroupInAnswer;
+    }
+
+    public void setOrgCreatedGroupInAnswer(boolean orgCreatedGroupInAnswer) {
+        this.orgCreatedGroupInAnswer = orgCreatedGroupInAnswer;
+    }
+
+    public boolean isOrgApiKeyAllowed() {
+        return orgApiKeyAllowed;
+    }
+
+    public void setOrgApiKeyAllowed(boolean orgApiKeyAllowed) {
+        this.orgApiKeyAllowed = orgApiKeyAllowed;
+    }
+
+    public boolean isUserManagementReadUnclaimedDomain() {
+        return userManagementReadUnclaimedDomain;
+    }
+
+    public void setUserManagementReadUnclaimedDomain(boolean userManagementReadUnclaimedDomain) {
+        this.userManagementReadUnclaimedDomain = userManagementReadUnclaimedDomain;
+    }
+
+    public boolean isCancelDeleteUnscheduledConflict() {
+        return cancelDeleteUnscheduledConflict;
+    }
+
+    public void setCancelDeleteUnscheduledConflict(boolean cancelDeleteUnscheduledConflict) {
+        this.cancelDeleteUnscheduledConflict = cancelDeleteUnscheduledConflict;
+    }
+
+    /** As the switch writes it: {@code not-found}, {@code gone} or {@code plain}. */
+    public String getUnknownPathAnswer() {
+        return unknownPathAnswer.value();
+    }
+
+    public UnknownPathAnswer unknownPathAnswer() {
+        return unknownPathAnswer;
+    }
+
+    public void setUnknownPathAnswer(Object value) {
+        this.unknownPathAnswer = UnknownPathAnswer.of(value);
     }
 
     public int getJiraLicenceLimit() {
@@ -152,6 +219,11 @@ public class Behaviour {
         enableActiveConflict = false;
         groupMemberReaddConflict = true;
         orgActionStatus = 204;
+        orgCreatedGroupInAnswer = false;
+        orgApiKeyAllowed = true;
+        userManagementReadUnclaimedDomain = false;
+        cancelDeleteUnscheduledConflict = false;
+        unknownPathAnswer = UnknownPathAnswer.NOT_FOUND;
         jiraLicenceLimit = 0;
         jiraGroupReaddRejected = true;
         jiraGroupRemoveNonMemberRejected = true;

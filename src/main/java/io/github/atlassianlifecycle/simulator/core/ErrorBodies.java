@@ -36,6 +36,19 @@ public final class ErrorBodies {
         return json(status, Map.of("errors", List.of(error)));
     }
 
+    /**
+     * Organizations without a code: the envelope an unknown path gets, carrying none of the endpoint-specific
+     * {@code ADMIN-UAM} codes (so a client cannot take it for an endpoint's documented answer).
+     */
+    public static ResponseEntity<Object> organizationsWithoutCode(HttpStatus status, String title, String detail) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("id", UUID.randomUUID().toString());
+        error.put("status", String.valueOf(status.value()));
+        error.put("title", title);
+        error.put("detail", detail);
+        return json(status, Map.of("errors", List.of(error)));
+    }
+
     /** SCIM: {@code {"schemas":[...Error],"status":"409","scimType":...,"detail":...}}. */
     public static ResponseEntity<Object> scim(HttpStatus status, String scimType, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();

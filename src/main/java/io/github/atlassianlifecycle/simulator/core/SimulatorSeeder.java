@@ -137,7 +137,7 @@ public class SimulatorSeeder {
         }
         if (i == 0) {
             joinOrgGroup(state, account, "org-admins");
-            account.platformRoles.add("org-admin");
+            account.platformRoles.add("atlassian/org-admin");
         }
         if (i % 7 != 6) {
             account.lastActive.put("jira-software", now.minus(Duration.ofHours(1 + random.nextInt(24 * 120))));

@@ -38,8 +38,13 @@ final class OrgPager {
 
     /** The limit of a JSON body field (missing or null = default). */
     static int limit(JsonNode raw) {
+        return limit(raw, DEFAULT_LIMIT);
+    }
+
+    /** The limit of a JSON body field, with the endpoint's own default (the user search's is 50). */
+    static int limit(JsonNode raw, int defaultLimit) {
         if (raw == null || raw.isNull() || raw.isMissingNode()) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
         if (!raw.isIntegralNumber() || !raw.canConvertToInt()) {
             throw new OrgRejection(OrgErrors.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT));

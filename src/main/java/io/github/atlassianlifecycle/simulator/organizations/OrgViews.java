@@ -18,6 +18,8 @@ final class OrgViews {
 
     static final String EXPAND_GROUPS = "groups";
     static final String EXPAND_PRODUCT_ACCESS = "productAccess";
+    static final String EXPAND_PLATFORM_ROLES = "platformRoles";
+    static final String EXPAND_COUNTS_RESOURCES = "counts.resources";
 
     private OrgViews() {
     }
@@ -36,7 +38,9 @@ final class OrgViews {
         view.put("email", account.email);
         view.put("emailVerified", account.emailVerified);
         view.put("claimStatus", account.managed ? "managed" : "unmanaged");
-        view.put("platformRoles", List.copyOf(account.platformRoles));
+        if (expand.contains(EXPAND_PLATFORM_ROLES)) {
+            view.put("platformRoles", List.copyOf(account.platformRoles));
+        }
         view.put("managementSource", account.managementSource);
         view.put("deactivatedOn", text(account.deactivatedOn));
         view.put("forDeletion", account.forDeletion);
@@ -54,6 +58,9 @@ final class OrgViews {
             }
             view.put("groups", groups);
         }
+        if (expand.contains(EXPAND_COUNTS_RESOURCES)) {
+            view.put("counts", Map.of("resources", resources(account, state)));
+        }
         if (expand.contains(EXPAND_PRODUCT_ACCESS)) {
             List<Map<String, Object>> products = new ArrayList<>();
             account.lastActive.forEach((key, when) -> products.add(
@@ -63,6 +70,18 @@ final class OrgViews {
         view.put("links", Map.of("self",
                 "/admin/v2/orgs/" + orgId + "/directories/" + directoryId + "/users/" + account.accountId));
         return view;
+    }
+
+    /** The products the account's groups give it a role on. */
+    private static int resources(Account account, SimulatorState state) {
+        Set<String> resources = new java.util.HashSet<>();
+        for (String groupId : OrgRules.memberships(account)) {
+            Group group = state.orgGroups().get(groupId);
+            if (group != null) {
+                resources.addAll(group.roleAssignments.keySet());
+            }
+        }
+        return resources.size();
     }
 
     static Map<String, Object> group(Group group, String orgId, String directoryId) {

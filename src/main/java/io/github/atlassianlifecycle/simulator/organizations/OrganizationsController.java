@@ -56,7 +56,12 @@ public class OrganizationsController {
     private static final Set<String> ACCOUNT_STATUSES = Set.of("active", "inactive", "closed");
     private static final Set<String> MEMBERSHIP_STATUSES = Set.of("active", "suspended", "no_membership");
     private static final Set<String> CLAIM_STATUSES = Set.of("managed", "unmanaged");
-    private static final Set<String> EXPANDS = Set.of(OrgViews.EXPAND_GROUPS, OrgViews.EXPAND_PRODUCT_ACCESS);
+    private static final Set<String> EXPANDS = Set.of(OrgViews.EXPAND_GROUPS, OrgViews.EXPAND_PRODUCT_ACCESS,
+            OrgViews.EXPAND_PLATFORM_ROLES, OrgViews.EXPAND_COUNTS_RESOURCES);
+    /** The listing and the single-user read show platform roles unasked; the search only when expanded. */
+    private static final Set<String> WITH_ROLES = Set.of(OrgViews.EXPAND_PLATFORM_ROLES);
+    /** The reference's default page of the user search (MultiDirectoryUserSearchRequest.limit). */
+    private static final int USER_SEARCH_DEFAULT_LIMIT = 50;
     private static final Set<String> PRODUCT_RESOURCES = Set.of(SimulatorSeeder.JIRA_RESOURCE,
             SimulatorSeeder.CONFLUENCE_RESOURCE);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -92,7 +97,7 @@ public class OrganizationsController {
 
     // ---- users
 
-    /** Deprecated by Atlassian for 2027-06-30, still served. */
+    /** Deprecated by Atlassian: works until 2027-06-30, successor {@code POST .../users/search}; still served. */
     @GetMapping("/v2/orgs/{orgId}/directories/{directoryId}/users")
     ResponseEntity<Object> listUsers(@PathVariable String orgId, @PathVariable String directoryId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
@@ -106,7 +111,7 @@ public class OrganizationsController {
                     split(params.get("emailDomains")));
             int limit = OrgPager.limit(params.getFirst("limit"));
             return ResponseEntity.ok(pager.page("users", users(criteria), params.getFirst("cursor"), limit,
-                    account -> userView(account, Set.of())));
+                    account -> userView(account, WITH_ROLES)));
         });
     }
 
@@ -125,10 +130,9 @@ public class OrganizationsController {
                     allowed("status", strings(body, "status"), STATUSES),
                     allowed("accountStatus", strings(body, "accountStatus"), ACCOUNT_STATUSES),
                     allowed("membershipStatus", strings(body, "membershipStatus"), MEMBERSHIP_STATUSES),
-                    allowed("claimStatus", strings(body, "claimStatus"), CLAIM_STATUSES),
-                    strings(body, "emailDomains"));
+                    claimStatus(string(body, "claimStatus")), strings(body, "emailDomains"));
             Set<String> expand = new LinkedHashSet<>(allowed("expand", strings(body, "expand"), EXPANDS));
-            int limit = OrgPager.limit(body.get("limit"));
+            int limit = OrgPager.limit(body.get("limit"), USER_SEARCH_DEFAULT_LIMIT);
             return ResponseEntity.ok(pager.page("users-search", users(criteria), string(body, "cursor"), limit,
                     account -> userView(account, expand)));
         });
@@ -139,7 +143,7 @@ public class OrganizationsController {
             @PathVariable String accountId, HttpServletRequest request) {
         return answer(request, orgId, () -> {
             directory(directoryId, true);
-            return ResponseEntity.ok(userView(account(accountId), Set.of()));
+            return ResponseEntity.ok(Map.of("data", userView(account(accountId), WITH_ROLES)));
         });
     }
 
@@ -230,6 +234,7 @@ public class OrganizationsController {
 
     // ---- groups
 
+    /** Deprecated by Atlassian: works until 2027-06-30, successor {@code POST .../groups/search}; still served. */
     @GetMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups")
     ResponseEntity<Object> groups(@PathVariable String orgId, @PathVariable String directoryId,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String limit,
@@ -283,7 +288,8 @@ public class OrganizationsController {
             }
             Group group = new Group(UUID.randomUUID().toString(), name, string(body, "description"));
             state.orgGroups().put(group.id, group);
-            return ResponseEntity.status(HttpStatus.CREATED).body(groupView(group));
+            return behaviour.isOrgCreatedGroupInAnswer() ? ResponseEntity.status(HttpStatus.CREATED)
+                    .body(groupView(group)) : actionDone("The group is created");
         });
     }
 
@@ -309,17 +315,17 @@ public class OrganizationsController {
                 if (behaviour.isGroupMemberReaddConflict()) {
                     throw reject(OrgErrors.conflict("The user is already a member of the group"));
                 }
-                return ResponseEntity.noContent().build();
+                return actionDone("The user is a member of the group");
             }
             OrgRules.overLimitOnJoin(state, behaviour.getSeatLimits(), account, group).ifPresent(resource -> {
                 throw reject(OrgErrors.licenceLimit("The user limit of " + resource + " is reached"));
             });
             OrgRules.join(account, group.id);
-            return ResponseEntity.noContent().build();
+            return actionDone("The user is added to the group");
         });
     }
 
-    /** Removing someone who is not a member answers 204 too (deletes are idempotent here; undocumented). */
+    /** Removing someone who is not a member answers as a removal does (deletes are idempotent here; undocumented). */
     @DeleteMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships/{accountId}")
     ResponseEntity<Object> removeMembership(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String groupId, @PathVariable String accountId, HttpServletRequest request) {
@@ -329,7 +335,7 @@ public class OrganizationsController {
             Account account = state.account(accountId).filter(a -> !a.isClosed())
                     .orElseThrow(() -> reject(OrgErrors.notFound("No user " + accountId)));
             OrgRules.leave(account, group.id);
-            return ResponseEntity.noContent().build();
+            return actionDone("The user is not a member of the group");
         });
     }
 
@@ -347,11 +353,11 @@ public class OrganizationsController {
                         + " would exceed the product's user limit"));
             }
             group.roleAssignments.put(resourceId, roleId);
-            return ResponseEntity.noContent().build();
+            return actionDone("The role is assigned to the group");
         });
     }
 
-    /** Revoking a role the group does not have changes nothing and answers 204 (undocumented). */
+    /** Revoking a role the group does not have changes nothing and answers as a revoke does (undocumented). */
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/role-assignments/revoke")
     ResponseEntity<Object> revokeRole(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String groupId, @RequestBody(required = false) String rawBody, HttpServletRequest request) {
@@ -362,7 +368,7 @@ public class OrganizationsController {
             String resourceId = resource(body);
             String roleId = role(body);
             group.roleAssignments.remove(resourceId, roleId);
-            return ResponseEntity.noContent().build();
+            return actionDone("The role is revoked from the group");
         });
     }
 
@@ -375,6 +381,9 @@ public class OrganizationsController {
         }
         if (!properties.getOrgId().equals(orgId)) {
             return OrgErrors.orgNotFound();
+        }
+        if (!behaviour.isOrgApiKeyAllowed()) {
+            return OrgErrors.notAllowedToManageTheOrg();
         }
         return state.locked(() -> {
             try {
@@ -560,6 +569,14 @@ public class OrganizationsController {
             }
         }
         return all;
+    }
+
+    /** The search's claimStatus is one value (managed or unmanaged), not a list as in the listing's query. */
+    private static List<String> claimStatus(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return allowed("claimStatus", List.of(value), CLAIM_STATUSES);
     }
 
     private static List<String> allowed(String field, List<String> values, Set<String> allowed) {

@@ -1,6 +1,8 @@
 package io.github.atlassianlifecycle.simulator.usermanagement;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,28 +42,25 @@ public class UserManagementController {
         this.behaviour = behaviour;
     }
 
+    /**
+     * The pre-check: one decision per privilege asked for, every documented privilege when none is named. The
+     * {@code profile} (deprecated) and {@code profile.write} privileges are objects of rules keyed by profile field;
+     * the others one rule each. Privileges the reference does not know are left out of the answer.
+     */
     @GetMapping
     ResponseEntity<Object> privileges(@PathVariable String accountId,
-            @RequestParam(defaultValue = "lifecycle.enablement,lifecycle.delete") String privileges,
-            HttpServletRequest request) {
+            @RequestParam(required = false) String privileges, HttpServletRequest request) {
         return guarded(request, accountId, false, account -> {
+            List<String> asked = privileges == null || privileges.isBlank() ? Privileges.ALL
+                    : Arrays.stream(privileges.split(",")).map(String::trim).filter(Privileges.ALL::contains)
+                            .distinct().toList();
             Map<String, Object> answer = new LinkedHashMap<>();
-            for (String privilege : privileges.split(",")) {
-                String reason = restriction(account);
-                if (reason == null && "lifecycle.delete".equals(privilege.trim()) && account.forDeletion) {
-                    reason = "administrative";
-                }
-                Map<String, Object> decision = new LinkedHashMap<>();
-                decision.put("allowed", reason == null);
-                if (reason != null) {
-                    decision.put("reason", Map.of("key", reason));
-                }
-                answer.put(privilege.trim(), decision);
-            }
+            asked.forEach(privilege -> answer.put(privilege, Privileges.decision(privilege, account)));
             return ResponseEntity.ok(answer);
         });
     }
 
+    /** The reference's AtlassianAccountUser: {@code picture} is required; it has no {@code email_verified}. */
     @GetMapping("/profile")
     ResponseEntity<Object> profile(@PathVariable String accountId, HttpServletRequest request) {
         return guarded(request, accountId, false, account -> {
@@ -70,9 +69,9 @@ public class UserManagementController {
             profile.put("account_type", account.accountType);
             profile.put("account_status", account.accountStatus);
             profile.put("name", account.name);
-            profile.put("nickname", account.nickname);
+            profile.put("picture", picture(account));
             profile.put("email", account.email);
-            profile.put("email_verified", account.emailVerified);
+            profile.put("nickname", account.nickname);
             return ResponseEntity.ok(Map.of("account", profile));
         });
     }
@@ -130,8 +129,10 @@ public class UserManagementController {
     ResponseEntity<Object> cancelDelete(@PathVariable String accountId, HttpServletRequest request) {
         return guarded(request, accountId, true, account -> {
             if (!account.forDeletion) {
-                return UserManagementErrors.lifecycleConflict(accountId, "ACCOUNT_NOT_SCHEDULED_FOR_DELETION",
-                        "The account is not scheduled for deletion");
+                return behaviour.isCancelDeleteUnscheduledConflict()
+                        ? UserManagementErrors.lifecycleConflict(accountId, "ACCOUNT_NOT_SCHEDULED_FOR_DELETION",
+                                "The account is not scheduled for deletion")
+                        : ResponseEntity.ok(Map.of("message", "The account is not scheduled for deletion"));
             }
             account.forDeletion = false;
             account.deletionRequestedAt = null;
@@ -142,8 +143,11 @@ public class UserManagementController {
     }
 
     /**
-     * The checks every endpoint shares, in Atlassian's order: credential, existence, then (for changes) whether the
-     * organization manages the account and whether an identity provider owns it.
+     * The checks every endpoint shares, in Atlassian's order: credential, existence, whether the organization
+     * manages the account, then (for changes) whether an identity provider owns it. An account the organization does
+     * not manage is refused with {@code forbidden.unclaimedDomain} by the lifecycle writes (documented there); the
+     * reads document only {@code forbidden} (and {@code forbidden.targetUnverified}), so they answer that unless
+     * switched.
      */
     private ResponseEntity<Object> guarded(HttpServletRequest request, String accountId, boolean change,
             java.util.function.Function<Account, ResponseEntity<Object>> action) {
@@ -157,7 +161,8 @@ public class UserManagementController {
             }
             Account account = found.get();
             if (!account.managed) {
-                return UserManagementErrors.unclaimedDomain(account);
+                return change || behaviour.isUserManagementReadUnclaimedDomain()
+                        ? UserManagementErrors.unclaimedDomain(account) : UserManagementErrors.forbidden();
             }
             if (change && account.externalDirectory != null) {
                 return UserManagementErrors.forbiddenAction(restriction(account));
@@ -167,9 +172,17 @@ public class UserManagementController {
     }
 
     private static String restriction(Account account) {
-        if (!account.managed) {
-            return "managedAccount";
+        return Privileges.restriction(account);
+    }
+
+    /** An absolute URI of the avatar, as Atlassian's avatar service gives one from the initials. */
+    private static String picture(Account account) {
+        StringBuilder initials = new StringBuilder();
+        for (String part : (account.name == null ? "?" : account.name).trim().split("\\s+")) {
+            if (!part.isEmpty() && initials.length() < 2) {
+                initials.append(Character.toUpperCase(part.charAt(0)));
+            }
         }
-        return account.externalDirectory == null ? null : "externalDirectory." + account.externalDirectory;
+        return "https://avatar-management.services.atlassian.com/initials/" + initials + "-1.png";
     }
 }

@@ -20,6 +20,11 @@ final class UserManagementErrors {
         return ErrorBodies.userManagement(HttpStatus.NOT_FOUND, "accountNotFound", null);
     }
 
+    /** The reads' 403 for an account the organization may not manage: no context. */
+    static ResponseEntity<Object> forbidden() {
+        return ErrorBodies.userManagement(HttpStatus.FORBIDDEN, "forbidden", null);
+    }
+
     static ResponseEntity<Object> unclaimedDomain(Account account) {
         return ErrorBodies.userManagement(HttpStatus.FORBIDDEN, "forbidden.unclaimedDomain", Map.of("domain", account.domain()));
     }

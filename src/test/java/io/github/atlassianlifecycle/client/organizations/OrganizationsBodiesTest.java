@@ -17,7 +17,8 @@ class OrganizationsBodiesTest {
 
     @Test
     void a_search_by_term_and_emails_at_once_is_refused_before_any_call() {
-        assertThatThrownBy(() -> new UserSearch(null, null, null, List.of("ada@demo.example"), "ada", null, null))
+        assertThatThrownBy(() -> new UserSearch(null, null, null, List.of("ada@demo.example"), "ada", null, null,
+                null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("searchTerm and emails");
         assertThat(UserSearch.bySearchTerm("ada").emails()).isEmpty();
     }
@@ -36,6 +37,18 @@ class OrganizationsBodiesTest {
         assertThat(json.readTree(body)).isEqualTo(json.readTree(
                 "{\"limit\":5,\"emails\":[\"ada@demo.example\"],\"expand\":[\"groups\",\"productAccess\"]}"));
         assertThat(json.writeValueAsString(GroupSearch.byNames("finance"))).isEqualTo("{\"groupNames\":[\"finance\"]}");
+    }
+
+    @Test
+    void a_search_sends_the_filters_of_the_deprecated_listing_under_their_documented_names() throws Exception {
+        String body = json.writeValueAsString(UserSearch.all().withStatus("active").withAccountStatus("inactive")
+                .withMembershipStatus("suspended").withClaimStatus("managed").withEmailDomains("acme.example"));
+        // claimStatus is one value in the search body, not a list as in the GET listing's query.
+        assertThat(json.readTree(body)).isEqualTo(json.readTree("{\"status\":[\"active\"],"
+                + "\"accountStatus\":[\"inactive\"],\"membershipStatus\":[\"suspended\"],"
+                + "\"claimStatus\":\"managed\",\"emailDomains\":[\"acme.example\"]}"));
+        assertThatThrownBy(() -> UserSearch.all().withClaimStatus("claimed"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

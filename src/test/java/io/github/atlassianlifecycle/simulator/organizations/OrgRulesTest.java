@@ -32,7 +32,7 @@ class OrgRulesTest {
     @Test
     void suspend_holds_the_groups_and_restore_gives_them_back() {
         Account ada = account("ada", true, "g-jira", "g-eng");
-        ada.platformRoles.add("org-admin");
+        ada.platformRoles.add("atlassian/org-admin");
 
         assertThat(OrgRules.suspend(ada)).isTrue();
         assertThat(ada.membershipStatus).isEqualTo("suspended");
@@ -45,14 +45,14 @@ class OrgRulesTest {
         assertThat(OrgRules.restore(ada)).isTrue();
         assertThat(ada.orgGroupIds).containsExactly("g-jira", "g-eng");
         assertThat(ada.suspendedGroupIds).isEmpty();
-        assertThat(ada.platformRoles).containsExactly("org-admin");
+        assertThat(ada.platformRoles).containsExactly("atlassian/org-admin");
         assertThat(OrgRules.restore(ada)).isFalse();
     }
 
     @Test
     void removal_loses_groups_and_roles_and_hides_only_unmanaged_accounts() {
         Account ada = account("ada", true, "g-jira");
-        ada.platformRoles.add("org-admin");
+        ada.platformRoles.add("atlassian/org-admin");
         Account guest = account("guest", false, "g-jira");
         OrgRules.suspend(ada);
 

@@ -11,11 +11,13 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 
 /**
- * Sends rate-limited jobs to {@link RateLimitedJobRetryCmd}, and jobs that refused a tampered state to
- * {@link RefusedJobCmd} (an incident at once); every other failure goes to the engine's usual handling (retry
- * cycle, then an incident).
+ * What a job that failed on an Atlassian call gets, by the failure's kind: a rate-limited one waits for Atlassian's
+ * reset ({@link RateLimitedJobRetryCmd}); one whose endpoint is unavailable, and one that refused a tampered state
+ * ({@link TamperedStateException}), become an incident at once ({@link IncidentAtOnceJobCmd}): no retry would change
+ * their answer. Every other failure goes to the engine's usual handling (retry cycle, then an incident). Business
+ * failures never get here: the delegates turn them into BPMN errors.
  */
-class RateLimitAwareFailedJobCommandFactory implements FailedJobCommandFactory {
+class AtlassianFailedJobCommandFactory implements FailedJobCommandFactory {
 
     /** When Atlassian gives no hint, try again after this long. */
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
@@ -25,22 +27,22 @@ class RateLimitAwareFailedJobCommandFactory implements FailedJobCommandFactory {
     private final FailedJobCommandFactory otherwise;
     private final Clock clock;
 
-    RateLimitAwareFailedJobCommandFactory(FailedJobCommandFactory otherwise, Clock clock) {
+    AtlassianFailedJobCommandFactory(FailedJobCommandFactory otherwise, Clock clock) {
         this.otherwise = otherwise;
         this.clock = clock;
     }
 
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
-        if (tampered(exception)) {
-            return new RefusedJobCmd(jobId, exception);
+        AtlassianApiException failure = atlassianFailure(exception);
+        if (tampered(exception) || failure != null && failure.isEndpointUnavailable()) {
+            return new IncidentAtOnceJobCmd(jobId, exception);
         }
-        AtlassianApiException rateLimited = rateLimited(exception);
-        if (rateLimited == null) {
+        if (failure == null) {
             return otherwise.getCommand(jobId, exception);
         }
         Instant now = clock.instant();
-        Instant retryAt = rateLimited.retryAt().filter(now::isBefore).orElse(now.plus(DEFAULT_WAIT))
+        Instant retryAt = failure.retryAt().filter(now::isBefore).orElse(now.plus(DEFAULT_WAIT))
                 .plusMillis(ThreadLocalRandom.current().nextLong(MAX_JITTER_MILLIS));
         return new RateLimitedJobRetryCmd(jobId, exception, retryAt);
     }
@@ -54,9 +56,10 @@ class RateLimitAwareFailedJobCommandFactory implements FailedJobCommandFactory {
         return false;
     }
 
-    static AtlassianApiException rateLimited(Throwable exception) {
+    /** The first Atlassian failure in the cause chain that is rate-limited or names an unavailable endpoint. */
+    static AtlassianApiException atlassianFailure(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AtlassianApiException api && api.isRateLimited()) {
+            if (cause instanceof AtlassianApiException api && (api.isRateLimited() || api.isEndpointUnavailable())) {
                 return api;
             }
             if (cause.getCause() == cause) {
