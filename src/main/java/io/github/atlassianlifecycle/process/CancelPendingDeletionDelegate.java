@@ -27,7 +27,7 @@ public class CancelPendingDeletionDelegate implements JavaDelegate {
         Approvals.requireApproved(execution, PlanVariables.read(execution));
         try {
             execution.getProcessEngineServices().getRuntimeService()
-                    .createMessageCorrelation(RequestProcesses.CANCEL_DELETION).processInstanceId(deletion.toString())
+                    .createMessageCorrelation(PendingDeletion.CANCEL_DELETION).processInstanceId(deletion.toString())
                     .correlateWithResult();
             LOG.info("Request {} cancelled the pending deletion {} of its account", execution.getProcessInstanceId(),
                     deletion);

@@ -30,7 +30,9 @@ import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
+import io.github.atlassianlifecycle.request.RequestEngine;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestService;
 import io.github.atlassianlifecycle.request.RequestStoreAutoConfiguration;
 
 /**
@@ -118,9 +120,16 @@ public class LifecycleProcessAutoConfiguration {
     @Bean
     @ConditionalOnBean(RequestRepository.class)
     @ConditionalOnMissingBean
-    RequestProcesses requestProcesses(ProcessEngine engine, RequestRepository repository,
+    RequestEngine requestEngine(ProcessEngine engine) {
+        return new CamundaRequestEngine(engine);
+    }
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    RequestService requestService(RequestEngine engine, RequestRepository repository,
             PlatformTransactionManager transactions, Clock clock) {
-        return new RequestProcesses(engine, repository, new TransactionTemplate(transactions), clock);
+        return new RequestService(engine, repository, new TransactionTemplate(transactions), clock);
     }
 
     // --- the lifecycle domain ------------------------------------------------------------------------------

@@ -16,6 +16,9 @@ import io.github.atlassianlifecycle.lifecycle.plan.Plan;
  */
 final class PendingDeletion {
 
+    /** The message a delete waits for during its grace period: it cancels the deletion. */
+    static final String CANCEL_DELETION = "cancel-deletion";
+
     private PendingDeletion() {
     }
 
@@ -26,7 +29,7 @@ final class PendingDeletion {
         }
         return execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
                 .processDefinitionKey(LifecycleAction.DELETE.processKey())
-                .messageEventSubscriptionName(RequestProcesses.CANCEL_DELETION)
+                .messageEventSubscriptionName(CANCEL_DELETION)
                 .processVariableValueEquals(ProcessVariables.ACCOUNT_ID, accountId)
                 .list().stream().map(Execution::getProcessInstanceId).sorted().findFirst();
     }
