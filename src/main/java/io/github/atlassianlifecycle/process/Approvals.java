@@ -19,7 +19,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
  * pre-approval) approved exactly that hash, none of them the requester.
  * Otherwise it refuses with a {@link TamperedStateException}.
  */
-final class Approvals {
+public final class Approvals {
 
     private Approvals() {
     }
@@ -31,7 +31,7 @@ final class Approvals {
         return all.subList(Math.min(from, all.size()), all.size());
     }
 
-    static void requireApproved(DelegateExecution execution, Plan plan) {
+    public static void requireApproved(DelegateExecution execution, Plan plan) {
         String hash = PlanJson.hash(plan);
         if (!hash.equals(execution.getVariable(ProcessVariables.PLAN_HASH))) {
             throw new TamperedStateException("The plan of request " + execution.getProcessInstanceId()

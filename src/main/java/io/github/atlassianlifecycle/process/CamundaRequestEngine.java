@@ -27,11 +27,11 @@ import io.github.atlassianlifecycle.request.StoredRequest;
  * instance waits as the models' elements tell it, what it recorded (from history, so alive or ended), its withdrawal
  * and the cancellation of its deletion. All but the start run without the caller's authorizations.
  */
-class CamundaRequestEngine implements RequestEngine {
+public class CamundaRequestEngine implements RequestEngine {
 
     private final ProcessEngine engine;
 
-    CamundaRequestEngine(ProcessEngine engine) {
+    public CamundaRequestEngine(ProcessEngine engine) {
         this.engine = engine;
     }
 

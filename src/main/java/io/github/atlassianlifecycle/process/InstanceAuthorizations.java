@@ -19,12 +19,12 @@ import org.camunda.bpm.engine.impl.context.Context;
  * refused the right to claim, be assigned or complete it. A user-level refusal outranks any group grant, so the
  * engine answers such an attempt with an authorization error (REST: 403) before any listener runs.
  */
-final class InstanceAuthorizations {
+public final class InstanceAuthorizations {
 
     private InstanceAuthorizations() {
     }
 
-    static void letRequesterRead(DelegateExecution execution, String requester) {
+    public static void letRequesterRead(DelegateExecution execution, String requester) {
         if (!enabled() || requester == null) {
             return;
         }
@@ -40,7 +40,7 @@ final class InstanceAuthorizations {
         });
     }
 
-    static void refuseTask(DelegateTask task, Collection<String> users) {
+    public static void refuseTask(DelegateTask task, Collection<String> users) {
         if (!enabled() || users.isEmpty()) {
             return;
         }

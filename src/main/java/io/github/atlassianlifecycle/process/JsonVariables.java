@@ -14,12 +14,12 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
  * Plans, snapshots, approvals and call results travel as Spin JSON variables: readable in Cockpit and through the
  * REST API, without the 4000-character limit of String variables, and never Java-serialized.
  */
-final class JsonVariables {
+public final class JsonVariables {
 
     private JsonVariables() {
     }
 
-    static void set(VariableScope scope, String name, Object value) {
+    public static void set(VariableScope scope, String name, Object value) {
         scope.setVariable(name, SpinValues.jsonValue(PlanJson.write(value)).create());
     }
 
@@ -39,17 +39,17 @@ final class JsonVariables {
         return value.getValue() == null ? null : String.valueOf(value.getValue());
     }
 
-    static <T> T get(VariableScope scope, String name, Class<T> type) {
+    public static <T> T get(VariableScope scope, String name, Class<T> type) {
         String json = json(scope, name);
         return json == null ? null : PlanJson.read(json, type);
     }
 
-    static <T> List<T> list(VariableScope scope, String name, Class<T> element) {
+    public static <T> List<T> list(VariableScope scope, String name, Class<T> element) {
         String json = json(scope, name);
         return json == null ? new ArrayList<>() : new ArrayList<>(PlanJson.readList(json, element));
     }
 
-    static <T> void append(VariableScope scope, String name, Class<T> element, List<? extends T> more) {
+    public static <T> void append(VariableScope scope, String name, Class<T> element, List<? extends T> more) {
         List<T> all = list(scope, name, element);
         all.addAll(more);
         set(scope, name, all);

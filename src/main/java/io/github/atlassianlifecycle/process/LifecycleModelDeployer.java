@@ -94,7 +94,7 @@ public class LifecycleModelDeployer extends SpringProcessEnginePlugin {
         LOG.info("Lifecycle models deployed ({} resources, deployment {})", resources.size(), id);
     }
 
-    static List<Resource> resources() {
+    public static List<Resource> resources() {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
                 LifecycleModelDeployer.class.getClassLoader());
         List<Resource> found = new ArrayList<>();

@@ -14,10 +14,10 @@ import io.github.atlassianlifecycle.lifecycle.plan.Plan;
  * the same account waiting for {@code cancel-deletion}), the plan names it for the approvers, and once the enable is
  * applied, {@link CancelPendingDeletionDelegate} cancels it.
  */
-final class PendingDeletion {
+public final class PendingDeletion {
 
     /** The message a delete waits for during its grace period: it cancels the deletion. */
-    static final String CANCEL_DELETION = "cancel-deletion";
+    public static final String CANCEL_DELETION = "cancel-deletion";
 
     private PendingDeletion() {
     }

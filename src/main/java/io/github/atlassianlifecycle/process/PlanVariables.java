@@ -14,7 +14,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanText;
 
 /** The plan as process variables: written for the models, forms and evidence, read back, and computed again. */
-final class PlanVariables {
+public final class PlanVariables {
 
     /** A String variable holds up to 4000 characters; longer one-line texts (the account summary) are cut here. */
     static final int MAX_TEXT = 3800;
@@ -40,7 +40,7 @@ final class PlanVariables {
     }
 
     /** The text of {@code planText} as stored (a JSON string; a plain String from before it was one). */
-    static String text(Object stored) {
+    public static String text(Object stored) {
         if (stored == null) {
             return null;
         }

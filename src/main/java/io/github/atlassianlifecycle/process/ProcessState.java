@@ -12,24 +12,24 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * outside (through {@code PUT /process-instance/{id}/variables}, Cockpit, a message, a start at a later activity)
  * breaks the seal, and the step refuses with a {@link TamperedStateException}.
  */
-final class ProcessState {
+public final class ProcessState {
 
     private static final String PURPOSE = "process-state";
 
     private ProcessState() {
     }
 
-    static void seal(DelegateExecution execution) {
+    public static void seal(DelegateExecution execution) {
         JsonVariables.set(execution, ProcessVariables.STATE_SEAL, Seal.of(PURPOSE, execution.getProcessInstanceId(),
                 SealedVariables.of(execution, ProcessVariables.PROCESS_STATE),
                 execution.getProcessEngineServices().getManagementService()));
     }
 
-    static void seal(DelegateTask task) {
+    public static void seal(DelegateTask task) {
         seal(task.getExecution());
     }
 
-    static void verify(DelegateExecution execution) {
+    public static void verify(DelegateExecution execution) {
         Seal seal = JsonVariables.get(execution, ProcessVariables.STATE_SEAL, Seal.class);
         if (seal == null || !seal.isAuthentic(PURPOSE, execution.getProcessInstanceId(),
                 execution.getProcessEngineServices().getManagementService())) {
@@ -45,7 +45,7 @@ final class ProcessState {
         }
     }
 
-    static void verify(DelegateTask task) {
+    public static void verify(DelegateTask task) {
         verify(task.getExecution());
     }
 }

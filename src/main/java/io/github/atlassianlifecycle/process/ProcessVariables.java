@@ -114,7 +114,7 @@ public final class ProcessVariables {
 
     /**
      * The request and what was decided and done about it: written only by the process's own steps, each of which
-     * seals it again ({@link ProcessState}); each step that reads it checks the seal first.
+     * seals it again ({@code seal.ProcessState}); each step that reads it checks the seal first.
      */
     public static final List<String> PROCESS_STATE = List.of(ACCOUNT_ID, EMAIL, DISPLAY_NAME, GROUPS, REASON,
             REASON_CODE, REQUESTER, REQUESTER_IS_AUTOMATION, ACTION, VALID, PLAN, PLAN_HASH, PLAN_TEXT,

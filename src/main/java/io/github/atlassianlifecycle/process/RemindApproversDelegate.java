@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public class RemindApproversDelegate implements JavaDelegate {
 
-    static final int REMINDED_PRIORITY = 80;
+    public static final int REMINDED_PRIORITY = 80;
     static final String REMINDERS_SENT = "remindersSent";
     private static final Logger LOG = LoggerFactory.getLogger(RemindApproversDelegate.class);
 

@@ -49,7 +49,7 @@ public class RequestFingerprint extends AbstractProcessEnginePlugin {
     }
 
     /** HMAC-SHA256 of {@code text} with the engine's seal key, Base64. */
-    static String mac(String text, ManagementService management) {
+    public static String mac(String text, ManagementService management) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(management), "HmacSHA256"));

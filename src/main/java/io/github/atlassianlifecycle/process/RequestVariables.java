@@ -12,7 +12,7 @@ import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.LifecycleRequest;
 
 /** Reads a request out of the process variables. */
-final class RequestVariables {
+public final class RequestVariables {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,22 +20,22 @@ final class RequestVariables {
     }
 
     /** The action of the running process, from its definition key (read from the execution: no query). */
-    static LifecycleAction action(DelegateExecution execution) {
+    public static LifecycleAction action(DelegateExecution execution) {
         return LifecycleAction.ofProcessKey(((ExecutionEntity) execution).getProcessDefinition().getKey());
     }
 
-    static LifecycleRequest request(DelegateExecution execution) {
+    public static LifecycleRequest request(DelegateExecution execution) {
         return request(execution, action(execution));
     }
 
-    static LifecycleRequest request(DelegateExecution execution, LifecycleAction action) {
+    public static LifecycleRequest request(DelegateExecution execution, LifecycleAction action) {
         return new LifecycleRequest(action, string(execution, ProcessVariables.ACCOUNT_ID),
                 string(execution, ProcessVariables.EMAIL), string(execution, ProcessVariables.DISPLAY_NAME),
                 groups(execution.getVariable(ProcessVariables.GROUPS)));
     }
 
     /** Groups travel as a JSON array in a String variable (variables are JSON or primitives). */
-    static List<String> groups(Object value) {
+    public static List<String> groups(Object value) {
         if (value == null) {
             return List.of();
         }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import io.github.atlassianlifecycle.lifecycle.Resolution;
 
 /** The administrators' decisions on failures, and what derives from them: which calls were skipped. */
-final class Resolutions {
+public final class Resolutions {
 
     private Resolutions() {
     }
@@ -19,7 +19,7 @@ final class Resolutions {
     }
 
     /** The numbers of the calls of the plan whose SHA-256 is {@code planHash} that an administrator skipped. */
-    static Set<String> skipped(VariableScope scope, String planHash) {
+    public static Set<String> skipped(VariableScope scope, String planHash) {
         return all(scope).stream().filter(resolution -> resolution.skips(planHash)).map(Resolution::failedCall)
                 .collect(Collectors.toSet());
     }

@@ -17,25 +17,26 @@ import org.camunda.bpm.engine.ManagementService;
  * instance and what the seal is for (so that a seal copied from another instance or task proves nothing). Kept
  * beside the variables it covers, it names whatever changed since it was made.
  */
-record Seal(Map<String, String> digests, String mac) {
+public record Seal(Map<String, String> digests, String mac) {
 
-    Seal {
+    public Seal {
         digests = new TreeMap<>(digests);
     }
 
-    static Seal of(String purpose, String processInstanceId, Map<String, String> digests, ManagementService management) {
+    public static Seal of(String purpose, String processInstanceId, Map<String, String> digests,
+            ManagementService management) {
         return new Seal(digests, RequestFingerprint.mac(signed(purpose, processInstanceId, digests), management));
     }
 
     /** Was this seal made by the engine, for this purpose and instance, over exactly these digests? */
-    boolean isAuthentic(String purpose, String processInstanceId, ManagementService management) {
+    public boolean isAuthentic(String purpose, String processInstanceId, ManagementService management) {
         String expected = RequestFingerprint.mac(signed(purpose, processInstanceId, digests), management);
         return mac != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 mac.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The variables whose value is not what was sealed: changed, added or removed. */
-    List<String> changedIn(Map<String, String> now) {
+    public List<String> changedIn(Map<String, String> now) {
         Set<String> names = new TreeSet<>(digests.keySet());
         names.addAll(now.keySet());
         List<String> changed = new ArrayList<>();

@@ -23,7 +23,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
  * how the value happens to be held (JSON read back from the database, or just written in this transaction), nor on
  * its declared type: a read-only form field sent back with the same value is the same value.
  */
-final class SealedVariables {
+public final class SealedVariables {
 
     /** Absent and null are the same: nothing. */
     private static final String NOTHING = "\u0000nothing";
@@ -43,7 +43,7 @@ final class SealedVariables {
     }
 
     /** The digests of every variable {@code scope} sees, but those in {@code except}. */
-    static Map<String, String> allBut(VariableScope scope, Set<String> except) {
+    public static Map<String, String> allBut(VariableScope scope, Set<String> except) {
         VariableMap variables = scope.getVariablesTyped(false);
         Map<String, String> digests = new TreeMap<>();
         for (String name : variables.keySet()) {

@@ -11,7 +11,7 @@ public class TamperedStateException extends ProcessEngineException {
 
     private static final long serialVersionUID = 1L;
 
-    TamperedStateException(String message) {
+    public TamperedStateException(String message) {
         super(message);
     }
 }
