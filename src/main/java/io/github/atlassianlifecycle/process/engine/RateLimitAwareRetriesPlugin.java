@@ -1,0 +1,25 @@
+package io.github.atlassianlifecycle.process.engine;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * Makes the engine wait out Atlassian's rate limits instead of burning retries on them: see
+ * {@link RateLimitedJobRetryCmd}. Wraps whatever failed-job handling the engine already has.
+ */
+public class RateLimitAwareRetriesPlugin extends AbstractProcessEnginePlugin {
+
+    private final Clock clock;
+
+    public RateLimitAwareRetriesPlugin(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setFailedJobCommandFactory(
+                new RateLimitAwareFailedJobCommandFactory(configuration.getFailedJobCommandFactory(), clock));
+    }
+}
