@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.atlassianlifecycle.client.transport.UserAgent;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
-import io.github.atlassianlifecycle.process.RequestProcesses;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestService;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -21,14 +21,14 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 /** The request API under {@code /api/requests}, described for OpenAPI at {@code /v3/api-docs}. */
 @AutoConfiguration(after = LifecycleProcessAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnBean(RequestProcesses.class)
+@ConditionalOnBean(RequestService.class)
 @ConditionalOnProperty(prefix = "atlassian.api", name = "enabled", matchIfMissing = true)
 public class RequestApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RequestController requestController(RequestProcesses processes, RequestRepository repository) {
-        return new RequestController(processes, repository);
+    RequestController requestController(RequestService requests, RequestRepository repository) {
+        return new RequestController(requests, repository);
     }
 
     @Bean

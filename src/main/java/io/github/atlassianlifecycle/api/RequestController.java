@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
-import io.github.atlassianlifecycle.process.RequestProcesses;
 import io.github.atlassianlifecycle.request.Evidence;
 import io.github.atlassianlifecycle.request.NewRequest;
 import io.github.atlassianlifecycle.request.RequestActions;
 import io.github.atlassianlifecycle.request.RequestQuery;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestService;
 import io.github.atlassianlifecycle.request.RequestState;
 import io.github.atlassianlifecycle.request.RequestStatus;
 import io.github.atlassianlifecycle.request.StoredRequest;
@@ -66,12 +66,12 @@ class RequestController {
     private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final String NOT_FOUND = "not-found: no such request, or one of another requester";
 
-    private final RequestProcesses processes;
+    private final RequestService requests;
     private final RequestRepository repository;
     private final RequestBodyReader reader = new RequestBodyReader();
 
-    RequestController(RequestProcesses processes, RequestRepository repository) {
-        this.processes = processes;
+    RequestController(RequestService requests, RequestRepository repository) {
+        this.requests = requests;
         this.repository = repository;
     }
 
@@ -118,7 +118,7 @@ class RequestController {
         }
         NewRequest request = reader.read(body);
         // The hash of the request as understood, so whitespace or field order do not make a "different" body.
-        SubmitResult result = processes.submit(request, caller.userId(), idempotencyKey,
+        SubmitResult result = requests.submit(request, caller.userId(), idempotencyKey,
                 PlanJson.sha256(PlanJson.write(request)));
         if (result instanceof SubmitResult.Duplicate duplicate) {
             throw alreadyOpen(duplicate.open(), caller);
@@ -174,9 +174,9 @@ class RequestController {
         RequestQuery query = new RequestQuery(accountId, action, requester, live ? null : status, live,
                 (long) page * size, size + 1);
         // A final status is a column; a live one only the process knows, so the store pages through open requests.
-        List<RequestView> items = (live ? repository.search(query, request -> processes.status(request) == status)
+        List<RequestView> items = (live ? repository.search(query, request -> requests.status(request) == status)
                 : repository.search(query)).stream()
-                .map(request -> summary(request, live ? status : processes.status(request), caller))
+                .map(request -> summary(request, live ? status : requests.status(request), caller))
                 .toList();
         return new Page(items.subList(0, Math.min(size, items.size())), page, size, items.size() > size);
     }
@@ -203,9 +203,9 @@ class RequestController {
         if (!caller.mayCancel(request.requester())) {
             throw ApiProblem.forbidden("Only the requester or an administrator withdraws a request.");
         }
-        if (!processes.cancel(request, caller.userId())) {
+        if (!requests.cancel(request, caller.userId())) {
             throw new ApiProblem(HttpStatus.CONFLICT, "not-cancellable", "Too late to withdraw",
-                    "Request " + id + " is " + processes.status(request).name().toLowerCase(Locale.ROOT)
+                    "Request " + id + " is " + requests.status(request).name().toLowerCase(Locale.ROOT)
                             + " and can no longer be withdrawn.");
         }
         return full(repository.find(id).orElseThrow(), caller);
@@ -233,7 +233,7 @@ class RequestController {
         if (!caller.mayUndo(request.requester())) {
             throw ApiProblem.forbidden("Only the requester or an administrator undoes a request.");
         }
-        SubmitResult result = processes.undo(request, caller.userId()).orElseThrow(() -> new ApiProblem(
+        SubmitResult result = requests.undo(request, caller.userId()).orElseThrow(() -> new ApiProblem(
                 HttpStatus.CONFLICT, "not-undoable", "Cannot be undone",
                 "Only a completed disable, or a delete still in its grace period, can be undone."));
         if (result instanceof SubmitResult.Duplicate duplicate) {
@@ -249,12 +249,12 @@ class RequestController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @GetMapping(path = "/{id}/evidence", produces = JSON)
     Evidence evidence(@PathVariable String id, Authentication authentication) {
-        return processes.evidence(readable(id, Caller.of(authentication)));
+        return requests.evidence(readable(id, Caller.of(authentication)));
     }
 
     private ResponseEntity<RequestView> accepted(StoredRequest request, Caller caller) {
         return ResponseEntity.accepted().location(URI.create(BASE + "/" + request.id()))
-                .body(summary(request, processes.status(request), caller));
+                .body(summary(request, requests.status(request), caller));
     }
 
     private RequestView summary(StoredRequest request, RequestStatus status, Caller caller) {
@@ -262,7 +262,7 @@ class RequestController {
     }
 
     private RequestView full(StoredRequest request, Caller caller) {
-        RequestState state = processes.state(request);
+        RequestState state = requests.state(request);
         return RequestView.full(request, state, actions(request, state.status(), caller));
     }
 
@@ -271,7 +271,7 @@ class RequestController {
      * apply too), if the caller is one who may; the links offer exactly that.
      */
     private RequestActions actions(StoredRequest request, RequestStatus status, Caller caller) {
-        RequestActions now = processes.actions(request, status);
+        RequestActions now = requests.actions(request, status);
         return new RequestActions(now.cancel() && caller.mayCancel(request.requester()),
                 now.undo() && caller.mayUndo(request.requester()));
     }
@@ -279,7 +279,7 @@ class RequestController {
     private ApiProblem alreadyOpen(StoredRequest open, Caller caller) {
         return new ApiProblem(HttpStatus.CONFLICT, "duplicate-request", "A request is already open",
                 "Request " + open.id() + " (" + open.action() + " " + open.account() + ") is still open.")
-                .with("openRequest", summary(open, processes.status(open), caller));
+                .with("openRequest", summary(open, requests.status(open), caller));
     }
 
     /** The request, if it exists and the caller may see it; otherwise 404 (not 403: ids of others stay unknown). */

@@ -30,7 +30,31 @@ import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
+import io.github.atlassianlifecycle.process.decisions.ApprovalTaskListener;
+import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
+import io.github.atlassianlifecycle.process.decisions.ResolveFailureListener;
+import io.github.atlassianlifecycle.process.engine.LifecycleAuthorizations;
+import io.github.atlassianlifecycle.process.engine.LifecycleEngineRequirements;
+import io.github.atlassianlifecycle.process.engine.LifecycleGroupIdsPlugin;
+import io.github.atlassianlifecycle.process.engine.LifecycleModelDeployer;
+import io.github.atlassianlifecycle.process.engine.RateLimitAwareRetriesPlugin;
+import io.github.atlassianlifecycle.process.seal.RequestFingerprint;
+import io.github.atlassianlifecycle.process.steps.ApplyPlanStepDelegate;
+import io.github.atlassianlifecycle.process.steps.CancelPendingDeletionDelegate;
+import io.github.atlassianlifecycle.process.steps.PlanRequestDelegate;
+import io.github.atlassianlifecycle.process.steps.RecheckDeletionDelegate;
+import io.github.atlassianlifecycle.process.steps.RecheckPlanDelegate;
+import io.github.atlassianlifecycle.process.steps.RouteApprovalDelegate;
+import io.github.atlassianlifecycle.process.steps.TakeSnapshotDelegate;
+import io.github.atlassianlifecycle.process.steps.UndoDisableDelegate;
+import io.github.atlassianlifecycle.process.steps.ValidateRequestDelegate;
+import io.github.atlassianlifecycle.process.steps.VerifyPlanDelegate;
+import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
+import io.github.atlassianlifecycle.process.tracking.CamundaRequestEngine;
+import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
+import io.github.atlassianlifecycle.request.RequestEngine;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestService;
 import io.github.atlassianlifecycle.request.RequestStoreAutoConfiguration;
 
 /**
@@ -118,9 +142,16 @@ public class LifecycleProcessAutoConfiguration {
     @Bean
     @ConditionalOnBean(RequestRepository.class)
     @ConditionalOnMissingBean
-    RequestProcesses requestProcesses(ProcessEngine engine, RequestRepository repository,
+    RequestEngine requestEngine(ProcessEngine engine) {
+        return new CamundaRequestEngine(engine);
+    }
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    RequestService requestService(RequestEngine engine, RequestRepository repository,
             PlatformTransactionManager transactions, Clock clock) {
-        return new RequestProcesses(engine, repository, new TransactionTemplate(transactions), clock);
+        return new RequestService(engine, repository, new TransactionTemplate(transactions), clock);
     }
 
     // --- the lifecycle domain ------------------------------------------------------------------------------

@@ -12,15 +12,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import io.github.atlassianlifecycle.process.RequestProcesses;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestService;
 import io.swagger.v3.oas.models.OpenAPI;
 
 /** The request API's pieces back off when the application defines its own; the API switch turns them all off. */
 class RequestApiBackOffTest {
 
     final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withBean(RequestProcesses.class, () -> mock(RequestProcesses.class))
+            .withBean(RequestService.class, () -> mock(RequestService.class))
             .withBean(RequestRepository.class, () -> mock(RequestRepository.class))
             .withConfiguration(AutoConfigurations.of(RequestApiAutoConfiguration.class));
 

@@ -47,6 +47,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanText;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
+import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
 
 @Deployment(resources = { "atlassian-lifecycle/account-add.bpmn", "atlassian-lifecycle/approval-routing.dmn",
         "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })

@@ -46,6 +46,7 @@ import io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailureForTests;
 import io.github.atlassianlifecycle.lifecycle.plan.Operation;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
+import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
 
 @Deployment(resources = { "atlassian-lifecycle/account-delete.bpmn", "atlassian-lifecycle/approval-routing.dmn",
         "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })

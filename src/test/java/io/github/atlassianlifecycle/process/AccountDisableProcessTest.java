@@ -36,6 +36,7 @@ import io.github.atlassianlifecycle.lifecycle.account.ManagedBy;
 import io.github.atlassianlifecycle.lifecycle.plan.Operation;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
+import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
 
 @Deployment(resources = { "atlassian-lifecycle/account-disable.bpmn", "atlassian-lifecycle/approval-routing.dmn",
         "atlassian-lifecycle/approve-request.form", "atlassian-lifecycle/resolve-failure.form" })

@@ -58,6 +58,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
+import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
 
 /**
  * {@code account-enable}: the inverse of {@code account-disable}. Both models are deployed, because an enable

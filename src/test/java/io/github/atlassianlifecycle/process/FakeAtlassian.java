@@ -30,6 +30,19 @@ import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
+import io.github.atlassianlifecycle.process.decisions.ApprovalTaskListener;
+import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
+import io.github.atlassianlifecycle.process.decisions.ResolveFailureListener;
+import io.github.atlassianlifecycle.process.steps.ApplyPlanStepDelegate;
+import io.github.atlassianlifecycle.process.steps.CancelPendingDeletionDelegate;
+import io.github.atlassianlifecycle.process.steps.PlanRequestDelegate;
+import io.github.atlassianlifecycle.process.steps.RecheckDeletionDelegate;
+import io.github.atlassianlifecycle.process.steps.RecheckPlanDelegate;
+import io.github.atlassianlifecycle.process.steps.RouteApprovalDelegate;
+import io.github.atlassianlifecycle.process.steps.TakeSnapshotDelegate;
+import io.github.atlassianlifecycle.process.steps.UndoDisableDelegate;
+import io.github.atlassianlifecycle.process.steps.ValidateRequestDelegate;
+import io.github.atlassianlifecycle.process.steps.VerifyPlanDelegate;
 
 /**
  * Atlassian for process tests, at the lifecycle layer's boundary: one account whose facts the real planners read

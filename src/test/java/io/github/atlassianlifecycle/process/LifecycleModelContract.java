@@ -32,6 +32,7 @@ import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
+import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
 
 /**
  * What every lifecycle model does the same way: it validates its start variables and its first approval ("approve")

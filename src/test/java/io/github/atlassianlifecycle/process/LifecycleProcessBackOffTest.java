@@ -30,7 +30,17 @@ import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
+import io.github.atlassianlifecycle.process.engine.LifecycleAuthorizations;
+import io.github.atlassianlifecycle.process.engine.LifecycleEngineRequirements;
+import io.github.atlassianlifecycle.process.engine.LifecycleGroupIdsPlugin;
+import io.github.atlassianlifecycle.process.engine.LifecycleModelDeployer;
+import io.github.atlassianlifecycle.process.engine.RateLimitAwareRetriesPlugin;
+import io.github.atlassianlifecycle.process.seal.RequestFingerprint;
+import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
+import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
+import io.github.atlassianlifecycle.request.RequestEngine;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.request.RequestService;
 
 /**
  * Every bean of the Camunda side backs off when the application defines its own: the engine plugins and the
@@ -47,8 +57,9 @@ class LifecycleProcessBackOffTest {
     static List<Class<?>> byType() {
         return List.of(LifecycleEngineRequirements.class, LifecycleModelDeployer.class, RateLimitAwareRetriesPlugin.class,
                 LifecycleAuthorizations.class, LifecycleGroupIdsPlugin.class, RequestTrackingPlugin.class,
-                ApiCallRecorder.class, RequestProcesses.class, LifecyclePolicy.class, AccountInspector.class,
-                GroupResolver.class, RequestPlanner.class, PlanExecutor.class, RequestFingerprint.class);
+                ApiCallRecorder.class, RequestEngine.class, RequestService.class, LifecyclePolicy.class,
+                AccountInspector.class, GroupResolver.class, RequestPlanner.class, PlanExecutor.class,
+                RequestFingerprint.class);
     }
 
     /** Every bean the models name in an expression ({@code ${applyPlanStep}}, {@code ${lifecycleTimers.expireAfter}}). */

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 
 import io.github.atlassianlifecycle.lifecycle.Approval;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
+import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 
 /** Intention-revealing steps for process tests: who starts, who completes, run what the job executor would. */
 final class ProcessTestSupport {

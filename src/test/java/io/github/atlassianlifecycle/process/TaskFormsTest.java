@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.process.variables.ProcessVariables;
+
 /**
  * The forms Tasklist shows edit exactly the fields the task listeners let a completion set: the rest of a form is
  * read-only ({@code disabled}, which Camunda Forms never submits), so a form and its listener cannot drift apart.

@@ -1,0 +1,73 @@
+package io.github.atlassianlifecycle.process.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+
+import io.github.atlassianlifecycle.client.AtlassianApiException;
+import io.github.atlassianlifecycle.process.seal.TamperedStateException;
+import io.github.atlassianlifecycle.process.seal.TamperedStateException;
+
+/**
+ * What a job that failed on an Atlassian call gets, by the failure's kind: a rate-limited one waits for Atlassian's
+ * reset ({@link RateLimitedJobRetryCmd}); one whose endpoint is unavailable, and one that refused a tampered state
+ * ({@link TamperedStateException}), become an incident at once ({@link IncidentAtOnceJobCmd}): no retry would change
+ * their answer. Every other failure goes to the engine's usual handling (retry cycle, then an incident). Business
+ * failures never get here: the delegates turn them into BPMN errors.
+ */
+class AtlassianFailedJobCommandFactory implements FailedJobCommandFactory {
+
+    /** When Atlassian gives no hint, try again after this long. */
+    static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    /** Jobs held back by one 429 should not all come back in the same millisecond. */
+    static final long MAX_JITTER_MILLIS = 1_000;
+
+    private final FailedJobCommandFactory otherwise;
+    private final Clock clock;
+
+    AtlassianFailedJobCommandFactory(FailedJobCommandFactory otherwise, Clock clock) {
+        this.otherwise = otherwise;
+        this.clock = clock;
+    }
+
+    @Override
+    public Command<Object> getCommand(String jobId, Throwable exception) {
+        AtlassianApiException failure = atlassianFailure(exception);
+        if (tampered(exception) || failure != null && failure.isEndpointUnavailable()) {
+            return new IncidentAtOnceJobCmd(jobId, exception);
+        }
+        if (failure == null) {
+            return otherwise.getCommand(jobId, exception);
+        }
+        Instant now = clock.instant();
+        Instant retryAt = failure.retryAt().filter(now::isBefore).orElse(now.plus(DEFAULT_WAIT))
+                .plusMillis(ThreadLocalRandom.current().nextLong(MAX_JITTER_MILLIS));
+        return new RateLimitedJobRetryCmd(jobId, exception, retryAt);
+    }
+
+    static boolean tampered(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TamperedStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first Atlassian failure in the cause chain that is rate-limited or names an unavailable endpoint. */
+    static AtlassianApiException atlassianFailure(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AtlassianApiException api && (api.isRateLimited() || api.isEndpointUnavailable())) {
+                return api;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}
