@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -99,13 +99,15 @@ public class CamundaRequestEngine implements RequestEngine {
 
     @Override
     public boolean approvedOrApplied(String processInstanceId) {
+        // Queries, not RuntimeService.getVariable: that loads the execution into the command's cache, and its flush
+        // could then collide (OptimisticLockingException, a 500 to the API caller) with a job running the instance.
         return asSystem(() -> {
-            try {
-                return engine.getRuntimeService().getVariable(processInstanceId, ProcessVariables.APPROVALS) != null
-                        || engine.getRuntimeService().getVariable(processInstanceId, ProcessVariables.APPLIED_CALLS) != null;
-            } catch (NullValueException ended) {
+            RuntimeService runtime = engine.getRuntimeService();
+            if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
                 return true; // ended this very moment, before the store caught up: too late as well
             }
+            return runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+                    .variableNameIn(ProcessVariables.APPROVALS, ProcessVariables.APPLIED_CALLS).count() > 0;
         });
     }
 
