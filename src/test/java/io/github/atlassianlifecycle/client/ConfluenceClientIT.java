@@ -156,7 +156,7 @@ class ConfluenceClientIT {
     @Test
     void a_limit_above_200_answers_400() {
         String users = client.groupIdByName("confluence-users").orElseThrow();
-        assertThat(client.members(users, 0, ConfluenceClient.MAX_LIMIT).results()).isNotEmpty();
+        assertThat(client.members(users, 0, ConfluenceClient.PAGE_LIMIT).results()).isNotEmpty();
         assertThatThrownBy(() -> client.members(users, 0, 201)).asInstanceOf(type(AtlassianApiException.class))
                 .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(400);

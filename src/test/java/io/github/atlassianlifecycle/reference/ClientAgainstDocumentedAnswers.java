@@ -94,6 +94,23 @@ public abstract class ClientAgainstDocumentedAnswers {
         return result;
     }
 
+    /**
+     * Feeds the documented answers {@code names}, in turn, to the calls {@code call} makes (a read-then-change
+     * helper makes two), and checks each call was the documented one.
+     */
+    protected <T> T answeredInTurn(List<String> names, Supplier<T> call) {
+        int before = atlassian.received().size();
+        names.forEach(name -> atlassian.answer(documented(name)));
+        T result = call.get();
+        List<Exchange> all = atlassian.received();
+        List<Exchange> received = all.subList(before, all.size());
+        assertThat(received).as("calls answered by %s", names).hasSize(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            calledAsDocumented(documented(names.get(i)), names.get(i), received.get(i));
+        }
+        return result;
+    }
+
     /** {@link #answered} for a call that returns nothing. */
     protected void answered(String name, Runnable call) {
         answered(name, () -> {
@@ -128,7 +145,10 @@ public abstract class ClientAgainstDocumentedAnswers {
     private void calledAsDocumented(DocumentedAnswer served, String name) {
         List<Exchange> received = atlassian.received();
         assertThat(received).as("%s: the client's calls", name).isNotEmpty();
-        Exchange call = received.get(received.size() - 1);
+        calledAsDocumented(served, name, received.get(received.size() - 1));
+    }
+
+    private void calledAsDocumented(DocumentedAnswer served, String name, Exchange call) {
         assertThat(call.status()).as("%s: the client called %s %s%s, documented %s %s", name, call.method(),
                 call.path(), call.query() == null ? "" : "?" + call.query(), served.method(), served.path())
                 .isNotEqualTo(DocumentedAnswerServer.WRONG_CALL);

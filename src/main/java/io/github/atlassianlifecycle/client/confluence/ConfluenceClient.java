@@ -21,8 +21,13 @@ import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
  */
 public class ConfluenceClient {
 
-    /** Confluence answers 400 to a larger {@code limit}. */
-    public static final int MAX_LIMIT = 200;
+    /**
+     * The {@code limit} asked for when following every page: the documented default of each listing. Above it,
+     * {@code membersByGroupId} is documented to answer 400; {@code /group} and {@code /user/memberof} say only that
+     * the limit "may be restricted by fixed system limits", so a page may hold fewer, and the next page starts after
+     * what a page held.
+     */
+    public static final int PAGE_LIMIT = 200;
 
     /** Stops a loop over pages that never ends, well above any real site's size. */
     static final int MAX_PAGES = 10_000;
@@ -54,7 +59,7 @@ public class ConfluenceClient {
 
     /**
      * {@code GET /wiki/rest/api/group/{groupId}/membersByGroupId?start=&limit=}: one page of the group's active
-     * members ({@code limit} at most {@value #MAX_LIMIT}, else 400).
+     * members ({@code limit} at most {@value #PAGE_LIMIT}, else 400, as documented).
      */
     public ConfluencePage<ConfluenceUser> members(String groupId, int start, int limit) {
         return transport.send(endpoint, ApiRequest.get("/wiki/rest/api/group/{}/membersByGroupId", groupId)
@@ -63,7 +68,7 @@ public class ConfluenceClient {
 
     /** Every active member of the group. */
     public List<ConfluenceUser> allMembers(String groupId) {
-        return allPages(start -> members(groupId, start, MAX_LIMIT));
+        return allPages(start -> members(groupId, start, PAGE_LIMIT));
     }
 
     /** {@code GET /wiki/rest/api/group?start=&limit=}: one page of the site's groups. */
@@ -74,7 +79,7 @@ public class ConfluenceClient {
 
     /** Every Confluence group of the site. */
     public List<ConfluenceGroup> allGroups() {
-        return allPages(start -> groups(start, MAX_LIMIT));
+        return allPages(start -> groups(start, PAGE_LIMIT));
     }
 
     /**
@@ -88,7 +93,7 @@ public class ConfluenceClient {
 
     /** Every Confluence group the user is in. */
     public List<ConfluenceGroup> allGroupsOf(String accountId) {
-        return allPages(start -> memberOf(accountId, start, MAX_LIMIT));
+        return allPages(start -> memberOf(accountId, start, PAGE_LIMIT));
     }
 
     /** The id of the group of that name (case-insensitive), if the site has one. */
