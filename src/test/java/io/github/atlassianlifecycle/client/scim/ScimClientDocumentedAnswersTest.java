@@ -282,7 +282,7 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
 
     @Test
     void each_documented_schema_reads_by_its_urn() {
-        for (String name : List.of("schema.200-user", "schema.200-group")) {
+        for (String name : List.of("schema.200-user", "schema.200-group", "schema.200-enterprise-user")) {
             JsonNode documented = body(name);
             ScimSchema schema = answered(name, () -> client().schema(documented.get("id").asText()));
             assertSchema(schema, documented);
