@@ -96,6 +96,11 @@ public class FaultInjector extends OncePerRequestFilter {
         if (family == SimulatedApi.JIRA || family == SimulatedApi.CONFLUENCE) {
             response.setHeader("RateLimit-Reason", "jira-quota-tenant-based");
         }
+        if (family == SimulatedApi.JIRA) {
+            // Jira's reference documents its 429 without a body: the headers are the answer.
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return;
+        }
         write(response, error(family, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded"));
     }
 
