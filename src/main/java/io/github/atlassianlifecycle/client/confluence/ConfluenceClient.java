@@ -15,9 +15,10 @@ import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 
 /**
  * Confluence Cloud group membership, REST v1 on the site ({@code /wiki/rest/api/group/...}, the site admin's email
- * and API token as HTTP Basic). Removing a member is idempotent by design (204 also for a non-member); member
- * listings silently leave out deactivated and suspended users. Every method throws {@link AtlassianApiException}
- * on anything but 2xx.
+ * and API token as HTTP Basic). Removing a member is idempotent by design (204 also for a non-member, 404 for an
+ * account that does not exist). Whether member listings show deactivated and suspended users the reference does not
+ * say; nothing here depends on it. Every method throws {@link AtlassianApiException} on anything but 2xx, except
+ * {@link #memberOf} for an unknown account.
  */
 public class ConfluenceClient {
 
@@ -45,13 +46,19 @@ public class ConfluenceClient {
         this.groupPage = types.constructParametricType(ConfluencePage.class, ConfluenceGroup.class);
     }
 
-    /** {@code POST /wiki/rest/api/group/userByGroupId?groupId=} (201); 404 when the group is unknown. */
+    /**
+     * {@code POST /wiki/rest/api/group/userByGroupId?groupId=} (201); 404 when the group is unknown, 400 for a
+     * missing or invalid accountId (an unknown account may also come back as 404: the reference does not say).
+     */
     public void addMember(String groupId, String accountId) {
         transport.send(endpoint, ApiRequest.post("/wiki/rest/api/group/userByGroupId").query("groupId", groupId)
                 .body(Map.of("accountId", accountId)).operation("confluence.addMember"));
     }
 
-    /** {@code DELETE /wiki/rest/api/group/userByGroupId?groupId=&accountId=} (204, also when not a member). */
+    /**
+     * {@code DELETE /wiki/rest/api/group/userByGroupId?groupId=&accountId=} (204, also when not a member; 404 when no
+     * user exists for the accountId or the group is unknown).
+     */
     public void removeMember(String groupId, String accountId) {
         transport.send(endpoint, ApiRequest.delete("/wiki/rest/api/group/userByGroupId").query("groupId", groupId)
                 .query("accountId", accountId).operation("confluence.removeMember"));
@@ -83,12 +90,20 @@ public class ConfluenceClient {
     }
 
     /**
-     * {@code GET /wiki/rest/api/user/memberof?accountId=&start=&limit=}: one page of the groups the user is in;
-     * 404 when the account is unknown.
+     * {@code GET /wiki/rest/api/user/memberof?accountId=&start=&limit=}: one page of the groups the user is in. The
+     * reference documents only 200 and 403 for it, so an account Confluence does not know may come back as no
+     * groups or as a 404; both read as an empty page.
      */
     public ConfluencePage<ConfluenceGroup> memberOf(String accountId, int start, int limit) {
-        return transport.send(endpoint, ApiRequest.get("/wiki/rest/api/user/memberof").query("accountId", accountId)
-                .query("start", start).query("limit", limit).operation("confluence.memberOf"), groupPage);
+        try {
+            return transport.send(endpoint, ApiRequest.get("/wiki/rest/api/user/memberof").query("accountId", accountId)
+                    .query("start", start).query("limit", limit).operation("confluence.memberOf"), groupPage);
+        } catch (AtlassianApiException e) {
+            if (e.status() == 404) {
+                return new ConfluencePage<>(List.of(), start, limit, 0, null);
+            }
+            throw e;
+        }
     }
 
     /** Every Confluence group the user is in. */
