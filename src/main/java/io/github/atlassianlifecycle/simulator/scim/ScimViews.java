@@ -37,6 +37,7 @@ final class ScimViews {
             view.put("name", name);
         }
         put(view, "displayName", user.displayName);
+        put(view, "nickName", user.nickName);
         Map<String, Object> email = new LinkedHashMap<>();
         email.put("value", user.email);
         email.put("type", user.emailType == null ? "work" : user.emailType);
@@ -138,6 +139,7 @@ final class ScimViews {
                             attribute("familyName", "string", false, false, false, "readWrite", "none"),
                             attribute("formatted", "string", false, false, false, "readWrite", "none"))),
                     attribute("displayName", "string", false, false, false, "readWrite", "none"),
+                    attribute("nickName", "string", false, false, false, "readWrite", "none"),
                     attribute("emails", "complex", true, true, false, "readWrite", "none"),
                     attribute("title", "string", false, false, false, "readWrite", "none"),
                     attribute("department", "string", false, false, false, "readWrite", "none"),
