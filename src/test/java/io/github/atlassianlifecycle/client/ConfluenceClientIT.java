@@ -58,7 +58,7 @@ class ConfluenceClientIT {
     }
 
     @Test
-    void add_member_answers_404_for_an_unknown_group_or_account() {
+    void add_member_answers_404_for_an_unknown_group_and_for_an_unknown_account_400_or_404_when_switched() {
         String id = simulator.anyAccount(active());
         List<String> before = confluenceGroups(id);
         String editors = client.groupIdByName("space-editors").orElseThrow();
@@ -68,9 +68,14 @@ class ConfluenceClientIT {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.detail()).contains(UNKNOWN_GROUP);
                 });
-        assertThatThrownBy(() -> client.addMember(editors, "0000000000000000deadbeef"))
-                .asInstanceOf(type(AtlassianApiException.class))
-                .satisfies(e -> assertThat(e.status()).isEqualTo(404));
+        for (boolean notFound : List.of(false, true)) {
+            simulator.behaviour(Map.of("confluenceUnknownIdsNotFound", notFound));
+            assertThatThrownBy(() -> client.addMember(editors, "0000000000000000deadbeef"))
+                    .asInstanceOf(type(AtlassianApiException.class)).satisfies(e -> {
+                        assertThat(e.status()).isEqualTo(notFound ? 404 : 400);
+                        assertThat(e.isTransient()).isFalse();
+                    });
+        }
         assertThat(confluenceGroups(id)).isEqualTo(before);
     }
 
@@ -87,13 +92,16 @@ class ConfluenceClientIT {
     }
 
     @Test
-    void member_of_lists_the_users_groups_and_an_unknown_account_answers_404() {
+    void member_of_lists_the_users_groups_and_an_unknown_account_has_none_whether_confluence_answers_200_or_404() {
         String id = simulator.anyAccount(active().and(inGroup("space-editors")));
         assertThat(client.allGroupsOf(id)).extracting(ConfluenceGroup::name)
                 .containsExactlyInAnyOrderElementsOf(confluenceGroups(id)).contains("space-editors");
         assertThat(client.memberOf(id, 0, 1).results()).hasSize(1);
-        assertThatThrownBy(() -> client.allGroupsOf("0000000000000000deadbeef"))
-                .asInstanceOf(type(AtlassianApiException.class)).satisfies(e -> assertThat(e.status()).isEqualTo(404));
+        for (boolean notFound : List.of(false, true)) {
+            simulator.behaviour(Map.of("confluenceUnknownIdsNotFound", notFound));
+            assertThat(client.allGroupsOf("0000000000000000deadbeef")).isEmpty();
+            assertThat(simulator.lastStatus("confluence.memberOf")).isEqualTo(notFound ? 404 : 200);
+        }
     }
 
     @Test
@@ -111,6 +119,11 @@ class ConfluenceClientIT {
                 .contains("confluence.removeMember=2");
         assertThatThrownBy(() -> client.removeMember(UNKNOWN_GROUP, id)).asInstanceOf(type(AtlassianApiException.class))
                 .satisfies(e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> client.removeMember(editors, "0000000000000000deadbeef"))
+                .asInstanceOf(type(AtlassianApiException.class)).satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.detail()).contains("0000000000000000deadbeef");
+                });
     }
 
     @Test
@@ -154,18 +167,39 @@ class ConfluenceClientIT {
     }
 
     @Test
-    void a_limit_above_200_answers_400() {
+    void a_limit_above_200_answers_400_for_members_and_is_cut_to_200_for_groups_and_member_of() {
         String users = client.groupIdByName("confluence-users").orElseThrow();
-        assertThat(client.members(users, 0, ConfluenceClient.MAX_LIMIT).results()).isNotEmpty();
+        String id = simulator.anyAccount(active().and(inGroup("space-editors")));
+        assertThat(client.members(users, 0, ConfluenceClient.PAGE_LIMIT).results()).isNotEmpty();
         assertThatThrownBy(() -> client.members(users, 0, 201)).asInstanceOf(type(AtlassianApiException.class))
                 .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.detail()).contains("200");
                 });
-        assertThatThrownBy(() -> client.groups(0, 201)).asInstanceOf(type(AtlassianApiException.class))
-                .satisfies(e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(client.groups(0, 201).limit()).isEqualTo(200);
+        assertThat(client.memberOf(id, 0, 201).limit()).isEqualTo(200);
+    }
+
+    @Test
+    void the_members_of_an_unknown_group_are_none_by_default_and_404_when_switched() {
+        assertThat(client.members(UNKNOWN_GROUP, 0, 10).results()).isEmpty();
+        simulator.behaviour(Map.of("confluenceUnknownIdsNotFound", true));
         assertThatThrownBy(() -> client.members(UNKNOWN_GROUP, 0, 10)).asInstanceOf(type(AtlassianApiException.class))
                 .satisfies(e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void a_site_user_without_admin_permissions_is_refused_403_and_nothing_changes() {
+        String id = simulator.anyAccount(active().and(inGroup("space-editors")));
+        String editors = client.groupIdByName("space-editors").orElseThrow();
+        simulator.behaviour(Map.of("siteUserIsAdmin", false));
+
+        for (Runnable call : List.<Runnable>of(() -> client.removeMember(editors, id), () -> client.addMember(editors, id),
+                () -> client.members(editors, 0, 10), () -> client.groups(0, 10), () -> client.memberOf(id, 0, 10))) {
+            assertThatThrownBy(call::run).asInstanceOf(type(AtlassianApiException.class))
+                    .satisfies(e -> assertThat(e.status()).isEqualTo(403));
+        }
+        assertThat(confluenceGroups(id)).contains("space-editors");
     }
 
     @Test

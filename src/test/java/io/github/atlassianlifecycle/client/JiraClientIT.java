@@ -19,6 +19,8 @@ import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.jira.JiraGroup;
 import io.github.atlassianlifecycle.client.jira.JiraPage;
 import io.github.atlassianlifecycle.client.jira.JiraUser;
+import io.github.atlassianlifecycle.client.transport.ApiRequest;
+import io.github.atlassianlifecycle.client.transport.ApiResponse;
 import io.github.atlassianlifecycle.client.transport.Credential;
 import io.github.atlassianlifecycle.support.ClientFixture;
 import io.github.atlassianlifecycle.support.SimulatorControl;
@@ -392,6 +394,39 @@ class JiraClientIT {
                     });
         }
         assertThat(simulator.account(id)).containsEntry("inJira", true);
+    }
+
+    @Test
+    void a_site_user_without_admin_permissions_is_refused_403_where_documented_and_nothing_changes() {
+        String id = accountIds(inJira().and(active())).iterator().next();
+        String developers = client.groupIdByName("developers").orElseThrow();
+        List<String> before = jiraGroups(id);
+        simulator.behaviour(Map.of("siteUserIsAdmin", false));
+
+        for (Runnable call : List.<Runnable>of(() -> client.user(id), () -> client.deleteUser(id),
+                () -> client.addToGroup(developers, id), () -> client.removeFromGroup(developers, id),
+                () -> client.groupMembers(developers, false, 0, 10), () -> client.groups(List.of(), 0, 10),
+                () -> client.createUser("new.person@demo.example", JIRA_SOFTWARE))) {
+            assertThatThrownBy(call::run).asInstanceOf(type(AtlassianApiException.class)).satisfies(e -> {
+                assertThat(e.status()).isEqualTo(403);
+                assertThat(e.isTransient()).isFalse();
+            });
+        }
+        assertThat(client.userGroups(id)).as("user/groups documents no 403").isNotEmpty();
+        assertThat(jiraGroups(id)).isEqualTo(before);
+        assertThat(simulator.account(id)).containsEntry("inJira", true);
+        assertThat(simulator.accounts()).noneMatch(a -> "new.person@demo.example".equals(a.get("email")));
+    }
+
+    @Test
+    void user_search_finds_one_user_by_account_id() throws Exception {
+        String id = accountIds(inJira().and(active())).iterator().next();
+
+        ApiResponse answer = fixture.transport().send(fixture.jira(),
+                ApiRequest.get("/rest/api/3/user/search").query("accountId", id));
+
+        assertThat(answer.body()).contains(id);
+        assertThat(fixture.transport().json().readTree(answer.body()).size()).isEqualTo(1);
     }
 
     private List<String> jiraGroups(String accountId) {

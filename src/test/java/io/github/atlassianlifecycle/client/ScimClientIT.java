@@ -197,6 +197,38 @@ class ScimClientIT {
     }
 
     @Test
+    void an_email_off_the_verified_domain_makes_no_account_refused_400_by_default_and_403_when_switched() {
+        String partner = (String) simulator.account(simulator.anyAccount(SimulatorControl.unmanaged())).get("email");
+        int accountsBefore = simulator.accounts().size();
+        for (int status : List.of(400, 403)) {
+            simulator.behaviour(Map.of("scimUnverifiedDomainStatus", status));
+            for (String email : List.of("new.person@example.org", partner)) {
+                assertThatThrownBy(() -> client.createUser(ScimUser.builder(email).email(email).build()))
+                        .asInstanceOf(type(AtlassianApiException.class)).satisfies(e -> {
+                            assertThat(e.status()).isEqualTo(status);
+                            assertThat(e.errorKey()).isEqualTo(status == 400 ? "invalidValue" : null);
+                            assertThat(e.isTransient()).isFalse();
+                        });
+            }
+        }
+        assertThat(simulator.accounts()).hasSize(accountsBefore);
+        assertThat(simulator.accounts()).noneMatch(a -> a.get("scimId") != null && !((String) a.get("email"))
+                .endsWith("@demo.example"));
+    }
+
+    @Test
+    void a_patch_without_the_patch_op_schema_answers_400_invalid_syntax_and_changes_nothing() {
+        String scimId = (String) scimAccount().get("scimId");
+
+        assertThatThrownBy(() -> rawPatch(scimId, "{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}"))
+                .asInstanceOf(type(AtlassianApiException.class)).satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errorKey()).isEqualTo("invalidSyntax");
+                });
+        assertThat(client.getUser(scimId).isDeactivated()).isFalse();
+    }
+
+    @Test
     void a_taken_user_name_external_id_or_email_answers_409_uniqueness() {
         Map<String, Object> seeded = scimAccount();
         String email = (String) seeded.get("email");

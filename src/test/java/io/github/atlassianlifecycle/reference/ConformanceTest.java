@@ -95,6 +95,19 @@ class ConformanceTest {
                 .isGreaterThan(PathTemplate.of("/admin/v2/orgs/{orgId}/directories/{d}/users/{accountId}").fixedParts());
     }
 
+    @Test
+    void a_segment_is_compared_decoded_and_an_encoded_slash_stays_in_its_segment() {
+        PathTemplate schema = PathTemplate.of("/scim/directory/{d}/Schemas/urn:ietf:params:scim:schemas:core:2.0:User");
+        PathTemplate user = PathTemplate.of("/scim/directory/{d}/Users/{id}");
+
+        assertThat(schema.matches("/scim/directory/d1/Schemas/urn%3Aietf%3Aparams%3Ascim%3Aschemas%3Acore%3A2.0%3AUser",
+                null)).isTrue();
+        assertThat(schema.matches("/scim/directory/d1/Schemas/urn%3Aietf%3Aparams%3Ascim%3Aschemas%3Acore%3A2.0%3AGroup",
+                null)).isFalse();
+        assertThat(user.matches("/scim/directory/d1/Users/a%2Fb", null)).isTrue();
+        assertThat(user.matches("/scim/directory/d1/Users/a/b", null)).isFalse();
+    }
+
     private static DocumentedAnswer withBody(DocumentedAnswer answer, com.fasterxml.jackson.databind.JsonNode body) {
         return new DocumentedAnswer(answer.file(), answer.family(), answer.documentation(), answer.operation(),
                 answer.method(), answer.path(), answer.status(), answer.contentType(), answer.headers(), body,

@@ -41,9 +41,13 @@ record PathTemplate(String template, Pattern pattern, Map<String, String> fixedQ
                 fixed + fixedQuery.size());
     }
 
-    /** Whether a request to {@code path} (without its query) with this raw {@code query} is a call of this template. */
+    /**
+     * Whether a request to the raw {@code path} (without its query) with this raw {@code query} is a call of this
+     * template. Each segment is compared decoded, so {@code /Schemas/urn%3Aietf%3A...} is a call of the documented
+     * {@code /Schemas/urn:ietf:...}; an encoded slash stays inside its segment.
+     */
     boolean matches(String path, String query) {
-        if (!pattern.matcher(path).matches()) {
+        if (!pattern.matcher(path).matches() && !pattern.matcher(decodedSegments(path)).matches()) {
             return false;
         }
         Map<String, String> sent = query == null ? Map.of() : parse(query);
@@ -62,6 +66,16 @@ record PathTemplate(String template, Pattern pattern, Map<String, String> fixedQ
             parameters.putIfAbsent(decode(name), decode(value));
         }
         return parameters;
+    }
+
+    /** The path with each segment decoded, except that a decoded {@code /} is kept encoded. */
+    private static String decodedSegments(String path) {
+        StringBuilder decoded = new StringBuilder();
+        for (String segment : path.substring(path.startsWith("/") ? 1 : 0).split("/", -1)) {
+            decoded.append('/').append(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8)
+                    .replace("/", "%2F"));
+        }
+        return decoded.toString();
     }
 
     private static String decode(String text) {

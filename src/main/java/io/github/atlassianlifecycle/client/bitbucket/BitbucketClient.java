@@ -93,7 +93,11 @@ public class BitbucketClient {
                 .query("addToDefaultGroup", true).query("notify", true).operation("bitbucket.createUser"));
     }
 
-    /** {@code DELETE /admin/users?name=} (200): the deleted user. 404 when unknown, 409 for the caller itself. */
+    /**
+     * {@code DELETE /admin/users?name=} (200): the deleted user. 404 when unknown, 409 for the caller itself, 403 for
+     * a user with a higher permission level than the caller's. Bitbucket removes the user's permissions 7 days
+     * after the deletion, as its reference notes.
+     */
     public BitbucketUser deleteUser(String name) {
         return transport.send(endpoint, ApiRequest.delete("/rest/api/latest/admin/users").query("name", name)
                 .operation("bitbucket.deleteUser"), BitbucketUser.class);
@@ -112,13 +116,20 @@ public class BitbucketClient {
         }
     }
 
-    /** {@code POST /admin/users/add-groups {"user":..,"groups":[..]}} (200); already a member is fine. */
+    /**
+     * {@code POST /admin/users/add-groups {"user":..,"groups":[..]}} (200, no body); 404 for an unknown user or
+     * group, 403 beyond the licence or for a group above the caller's permission level. What a repeated add answers
+     * the reference does not say (the simulator answers 200).
+     */
     public void addToGroups(String name, List<String> groups) {
         transport.send(endpoint, ApiRequest.post("/rest/api/latest/admin/users/add-groups")
                 .body(Map.of("user", name, "groups", List.copyOf(groups))).operation("bitbucket.addUserToGroups"));
     }
 
-    /** {@code POST /admin/users/remove-group {"context":user,"itemName":group}} (200). */
+    /**
+     * {@code POST /admin/users/remove-group {"context":user,"itemName":group}} (200, no body); 404 for an unknown user
+     * or group, 403 for a group above the caller's permission level.
+     */
     public void removeFromGroup(String name, String group) {
         transport.send(endpoint, ApiRequest.post("/rest/api/latest/admin/users/remove-group")
                 .body(Map.of("context", name, "itemName", group)).operation("bitbucket.removeUserFromGroup"));

@@ -15,14 +15,20 @@ import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 
 /**
  * Confluence Cloud group membership, REST v1 on the site ({@code /wiki/rest/api/group/...}, the site admin's email
- * and API token as HTTP Basic). Removing a member is idempotent by design (204 also for a non-member); member
- * listings silently leave out deactivated and suspended users. Every method throws {@link AtlassianApiException}
- * on anything but 2xx.
+ * and API token as HTTP Basic). Removing a member is idempotent by design (204 also for a non-member, 404 for an
+ * account that does not exist). Whether member listings show deactivated and suspended users the reference does not
+ * say; nothing here depends on it. Every method throws {@link AtlassianApiException} on anything but 2xx, except
+ * {@link #memberOf} for an unknown account.
  */
 public class ConfluenceClient {
 
-    /** Confluence answers 400 to a larger {@code limit}. */
-    public static final int MAX_LIMIT = 200;
+    /**
+     * The {@code limit} asked for when following every page: the documented default of each listing. Above it,
+     * {@code membersByGroupId} is documented to answer 400; {@code /group} and {@code /user/memberof} say only that
+     * the limit "may be restricted by fixed system limits", so a page may hold fewer, and the next page starts after
+     * what a page held.
+     */
+    public static final int PAGE_LIMIT = 200;
 
     /** Stops a loop over pages that never ends, well above any real site's size. */
     static final int MAX_PAGES = 10_000;
@@ -40,13 +46,19 @@ public class ConfluenceClient {
         this.groupPage = types.constructParametricType(ConfluencePage.class, ConfluenceGroup.class);
     }
 
-    /** {@code POST /wiki/rest/api/group/userByGroupId?groupId=} (201); 404 when the group is unknown. */
+    /**
+     * {@code POST /wiki/rest/api/group/userByGroupId?groupId=} (201); 404 when the group is unknown, 400 for a
+     * missing or invalid accountId (an unknown account may also come back as 404: the reference does not say).
+     */
     public void addMember(String groupId, String accountId) {
         transport.send(endpoint, ApiRequest.post("/wiki/rest/api/group/userByGroupId").query("groupId", groupId)
                 .body(Map.of("accountId", accountId)).operation("confluence.addMember"));
     }
 
-    /** {@code DELETE /wiki/rest/api/group/userByGroupId?groupId=&accountId=} (204, also when not a member). */
+    /**
+     * {@code DELETE /wiki/rest/api/group/userByGroupId?groupId=&accountId=} (204, also when not a member; 404 when no
+     * user exists for the accountId or the group is unknown).
+     */
     public void removeMember(String groupId, String accountId) {
         transport.send(endpoint, ApiRequest.delete("/wiki/rest/api/group/userByGroupId").query("groupId", groupId)
                 .query("accountId", accountId).operation("confluence.removeMember"));
@@ -54,7 +66,7 @@ public class ConfluenceClient {
 
     /**
      * {@code GET /wiki/rest/api/group/{groupId}/membersByGroupId?start=&limit=}: one page of the group's active
-     * members ({@code limit} at most {@value #MAX_LIMIT}, else 400).
+     * members ({@code limit} at most {@value #PAGE_LIMIT}, else 400, as documented).
      */
     public ConfluencePage<ConfluenceUser> members(String groupId, int start, int limit) {
         return transport.send(endpoint, ApiRequest.get("/wiki/rest/api/group/{}/membersByGroupId", groupId)
@@ -63,7 +75,7 @@ public class ConfluenceClient {
 
     /** Every active member of the group. */
     public List<ConfluenceUser> allMembers(String groupId) {
-        return allPages(start -> members(groupId, start, MAX_LIMIT));
+        return allPages(start -> members(groupId, start, PAGE_LIMIT));
     }
 
     /** {@code GET /wiki/rest/api/group?start=&limit=}: one page of the site's groups. */
@@ -74,21 +86,29 @@ public class ConfluenceClient {
 
     /** Every Confluence group of the site. */
     public List<ConfluenceGroup> allGroups() {
-        return allPages(start -> groups(start, MAX_LIMIT));
+        return allPages(start -> groups(start, PAGE_LIMIT));
     }
 
     /**
-     * {@code GET /wiki/rest/api/user/memberof?accountId=&start=&limit=}: one page of the groups the user is in;
-     * 404 when the account is unknown.
+     * {@code GET /wiki/rest/api/user/memberof?accountId=&start=&limit=}: one page of the groups the user is in. The
+     * reference documents only 200 and 403 for it, so an account Confluence does not know may come back as no
+     * groups or as a 404; both read as an empty page.
      */
     public ConfluencePage<ConfluenceGroup> memberOf(String accountId, int start, int limit) {
-        return transport.send(endpoint, ApiRequest.get("/wiki/rest/api/user/memberof").query("accountId", accountId)
-                .query("start", start).query("limit", limit).operation("confluence.memberOf"), groupPage);
+        try {
+            return transport.send(endpoint, ApiRequest.get("/wiki/rest/api/user/memberof").query("accountId", accountId)
+                    .query("start", start).query("limit", limit).operation("confluence.memberOf"), groupPage);
+        } catch (AtlassianApiException e) {
+            if (e.status() == 404) {
+                return new ConfluencePage<>(List.of(), start, limit, 0, null);
+            }
+            throw e;
+        }
     }
 
     /** Every Confluence group the user is in. */
     public List<ConfluenceGroup> allGroupsOf(String accountId) {
-        return allPages(start -> memberOf(accountId, start, MAX_LIMIT));
+        return allPages(start -> memberOf(accountId, start, PAGE_LIMIT));
     }
 
     /** The id of the group of that name (case-insensitive), if the site has one. */

@@ -26,8 +26,12 @@ public class JiraClient {
     public static final String JIRA_SOFTWARE = "jira-software";
     public static final String JIRA_SERVICE_MANAGEMENT = "jira-servicedesk";
 
-    /** Jira hands out at most 50 group members per page. */
-    public static final int MAX_GROUP_MEMBERS_PAGE = 50;
+    /**
+     * The page size asked for when following every page of group members: Jira's documented default. The
+     * reference states no maximum; Jira may hand out fewer than asked, so the next offset comes from what a page
+     * held, never from this number.
+     */
+    public static final int GROUP_MEMBERS_PAGE = 50;
 
     /** Page size when following every page of a user search or group listing. */
     static final int ALL_PAGES_SIZE = 50;
@@ -156,7 +160,7 @@ public class JiraClient {
 
     /**
      * {@code GET /rest/api/3/group/member?groupId=&includeInactiveUsers=&startAt=&maxResults=}: one page of the
-     * group's members ({@code maxResults} at most {@value #MAX_GROUP_MEMBERS_PAGE}).
+     * group's members (Jira's default {@code maxResults} is {@value #GROUP_MEMBERS_PAGE}; a page may hold fewer).
      */
     public JiraPage<JiraUser> groupMembers(String groupId, boolean includeInactiveUsers, int startAt, int maxResults) {
         return transport.send(endpoint, ApiRequest.get("/rest/api/3/group/member").query("groupId", groupId)
@@ -166,7 +170,7 @@ public class JiraClient {
 
     /** Every member of the group, following the pages until {@code isLast}. */
     public List<JiraUser> allGroupMembers(String groupId, boolean includeInactiveUsers) {
-        return allPages(startAt -> groupMembers(groupId, includeInactiveUsers, startAt, MAX_GROUP_MEMBERS_PAGE));
+        return allPages(startAt -> groupMembers(groupId, includeInactiveUsers, startAt, GROUP_MEMBERS_PAGE));
     }
 
     /**

@@ -29,8 +29,12 @@ import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 public class ScimClient {
 
     static final String SCIM_JSON = "application/scim+json";
-    /** Atlassian's page size limit; a larger count is cut down to it. */
-    static final int MAX_COUNT = 100;
+    /**
+     * The page size the client asks for when it follows every page. Atlassian's reference states no maximum
+     * {@code count}; SCIM lets a directory hand out fewer than asked (RFC 7644 §3.4.2.4), which {@link #all}
+     * copes with, as it moves on by what a page held.
+     */
+    static final int PAGE_SIZE = 100;
     /** Upper bound on pages followed, so a directory that never stops paging cannot loop us forever. */
     static final int MAX_PAGES = 1_000;
 
@@ -40,6 +44,7 @@ public class ScimClient {
     private final JavaType userPage;
     private final JavaType groupPage;
     private final JavaType schemaPage;
+    private final JavaType resourceTypePage;
 
     public ScimClient(AtlassianHttpTransport transport, ApiEndpoint endpoint, String directoryId) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -52,6 +57,7 @@ public class ScimClient {
         this.userPage = types.constructParametricType(ListResponse.class, ScimUser.class);
         this.groupPage = types.constructParametricType(ListResponse.class, ScimGroup.class);
         this.schemaPage = types.constructParametricType(ListResponse.class, ScimSchema.class);
+        this.resourceTypePage = types.constructParametricType(ListResponse.class, ScimResourceType.class);
     }
 
     // ---- Users
@@ -71,6 +77,19 @@ public class ScimClient {
                 .operation("scim.getUser"), ScimUser.class);
     }
 
+    /**
+     * {@code GET /Users/{id}?attributes=...}: the user with only the named attributes (for example {@code userName}
+     * or {@code emails.value}), plus {@code id} and {@code schemas}, which SCIM always returns (RFC 7644 §3.9). An
+     * attribute left out reads as absent: {@code active} then reads as active, SCIM's default.
+     */
+    public ScimUser getUser(String scimId, Collection<String> attributes) {
+        if (attributes.isEmpty()) {
+            throw new IllegalArgumentException("name at least one attribute, or call getUser(scimId)");
+        }
+        return transport.send(endpoint, scim(ApiRequest.get("/scim/directory/{}/Users/{}", directoryId, scimId))
+                .query("attributes", String.join(",", attributes)).operation("scim.getUser"), ScimUser.class);
+    }
+
     /** {@code GET /Users?filter=userName eq "..."}: the active user with this user name. */
     public Optional<ScimUser> findUserByUserName(String userName) {
         return first(usersPage(ScimFilter.eq("userName", userName), 1, 1));
@@ -86,7 +105,7 @@ public class ScimClient {
         return usersPage(null, startIndex, count);
     }
 
-    /** Every active user, following pages of {@value #MAX_COUNT}. */
+    /** Every active user, following pages of {@value #PAGE_SIZE}. */
     public List<ScimUser> listAllUsers() {
         return all(this::listUsers);
     }
@@ -300,11 +319,34 @@ public class ScimClient {
                 .operation("scim.serviceProviderConfig"), ScimServiceProviderConfig.class);
     }
 
-    /** {@code GET /Schemas}: the user, group and Atlassian extension schemas. */
+    /** {@code GET /Schemas}: the schemas of the directory's resources (core user and group, their extensions). */
     public List<ScimSchema> schemas() {
         ListResponse<ScimSchema> page = transport.send(endpoint,
                 scim(ApiRequest.get("/scim/directory/{}/Schemas", directoryId)).operation("scim.schemas"), schemaPage);
         return page == null ? List.of() : page.resources();
+    }
+
+    /**
+     * {@code GET /Schemas/{id}}: one schema by its URN; Atlassian documents {@value ScimUser#SCHEMA},
+     * {@value ScimGroup#SCHEMA} and {@value ScimUser#ENTERPRISE_EXTENSION}.
+     */
+    public ScimSchema schema(String schemaId) {
+        return transport.send(endpoint, scim(ApiRequest.get("/scim/directory/{}/Schemas/{}", directoryId, schemaId))
+                .operation("scim.schema"), ScimSchema.class);
+    }
+
+    /** {@code GET /ResourceTypes}: the kinds of resource the directory serves (users and groups). */
+    public List<ScimResourceType> resourceTypes() {
+        ListResponse<ScimResourceType> page = transport.send(endpoint,
+                scim(ApiRequest.get("/scim/directory/{}/ResourceTypes", directoryId)).operation("scim.resourceTypes"),
+                resourceTypePage);
+        return page == null ? List.of() : page.resources();
+    }
+
+    /** {@code GET /ResourceTypes/{name}}: one kind of resource, {@code User} or {@code Group}. */
+    public ScimResourceType resourceType(String name) {
+        return transport.send(endpoint, scim(ApiRequest.get("/scim/directory/{}/ResourceTypes/{}", directoryId, name))
+                .operation("scim.resourceType"), ScimResourceType.class);
     }
 
     // ---- Shared
@@ -332,7 +374,7 @@ public class ScimClient {
         List<T> all = new ArrayList<>();
         int startIndex = 1;
         for (int pages = 0; pages < MAX_PAGES; pages++) {
-            ListResponse<T> page = pageAt.apply(startIndex, MAX_COUNT);
+            ListResponse<T> page = pageAt.apply(startIndex, PAGE_SIZE);
             if (page == null) {
                 return all;
             }

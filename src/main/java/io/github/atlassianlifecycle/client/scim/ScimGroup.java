@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A SCIM group ({@code /Groups}). Atlassian turns it into an org group that only the identity provider may change;
@@ -31,13 +32,16 @@ public record ScimGroup(List<String> schemas, String id, String externalId, Stri
         return memberList().stream().anyMatch(m -> m.value() != null && m.value().equals(scimUserId));
     }
 
-    /** A member: {@code value} is the SCIM user id. */
+    /**
+     * A member: {@code value} is the SCIM user id; Atlassian also answers {@code type} ({@code User}) and
+     * {@code $ref}, the member's URL. Only {@code value} is sent.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Member(String value, String display) {
+    public record Member(String value, String display, String type, @JsonProperty("$ref") String ref) {
 
         public static Member of(String scimUserId) {
-            return new Member(scimUserId, null);
+            return new Member(scimUserId, null, null, null);
         }
     }
 }

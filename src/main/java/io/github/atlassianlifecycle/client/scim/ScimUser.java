@@ -34,6 +34,8 @@ public record ScimUser(
 
     public static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
     public static final String ATLASSIAN_EXTENSION = "urn:scim:schemas:extension:atlassian-external:1.0";
+    /** The enterprise user extension (RFC 7643 §4.3), whose schema the directory serves. */
+    public static final String ENTERPRISE_EXTENSION = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     public ScimUser {
         schemas = schemas == null ? null : List.copyOf(schemas);
@@ -102,10 +104,10 @@ public record ScimUser(
         }
     }
 
-    /** A group the user is in (read-only on the user; change membership through the group). */
+    /** A group the user is in (read-only on the user; change membership through the group); {@code $ref} is its URL. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GroupRef(String value, String display, String type) {
+    public record GroupRef(String value, String display, String type, @JsonProperty("$ref") String ref) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,7 +16,8 @@ import io.github.atlassianlifecycle.client.ApiFamily;
  *   <li>SCIM: {@code {"schemas":[..Error],"status":"409","scimType":"uniqueness","detail":..}}</li>
  *   <li>Jira: {@code {"errorMessages":[..],"errors":{"field":"msg"}}}</li>
  *   <li>Confluence: {@code {"statusCode":404,"message":..}}</li>
- *   <li>Bitbucket: {@code {"errors":[{"context":..,"message":..,"exceptionName":..}]}}</li>
+ *   <li>Bitbucket: {@code {"errors":[{"context":..,"message":..,"exceptionName":..}]}}, {@code context} naming the
+ *   field of a validation error</li>
  * </ul>
  * A body that is not JSON (a proxy's HTML page, say) gives no key and a shortened detail.
  */
@@ -88,9 +89,17 @@ record ErrorBody(String errorKey, String reasonKey, String detail, Map<String, S
         return new ErrorBody(null, null, shorten(text(root, "message")), Map.of());
     }
 
+    /** A validation error names its field in {@code context} (and has no exceptionName): kept as a field error. */
     private static ErrorBody bitbucket(JsonNode root) {
         JsonNode first = root.path("errors").path(0);
-        return new ErrorBody(text(first, "exceptionName"), null, shorten(text(first, "message")), Map.of());
+        Map<String, String> fields = new LinkedHashMap<>();
+        root.path("errors").forEach(error -> {
+            String context = text(error, "context");
+            if (context != null && !context.isBlank()) {
+                fields.put(context, String.valueOf(text(error, "message")));
+            }
+        });
+        return new ErrorBody(text(first, "exceptionName"), null, shorten(text(first, "message")), fields);
     }
 
     private static String text(JsonNode node, String field) {

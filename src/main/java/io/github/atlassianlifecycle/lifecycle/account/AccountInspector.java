@@ -114,7 +114,8 @@ public class AccountInspector {
         ScimClient client = scim.get();
         if (knownScimId != null) {
             try {
-                return client.getUser(knownScimId).id();
+                // Only whether the id still lives matters here: ask for the one attribute the fallback keys on.
+                return client.getUser(knownScimId, List.of("userName")).id();
             } catch (AtlassianApiException e) {
                 if (!e.isNotFound()) {
                     throw e;

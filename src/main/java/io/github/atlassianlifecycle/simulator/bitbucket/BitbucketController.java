@@ -25,6 +25,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.github.atlassianlifecycle.simulator.core.Behaviour;
 import io.github.atlassianlifecycle.simulator.core.BitbucketDirectoryUser;
+import io.github.atlassianlifecycle.simulator.core.BitbucketPermission;
 import io.github.atlassianlifecycle.simulator.core.BitbucketSeeder;
 import io.github.atlassianlifecycle.simulator.core.CredentialCheck;
 import io.github.atlassianlifecycle.simulator.core.ErrorBodies;
@@ -35,7 +36,9 @@ import io.github.atlassianlifecycle.simulator.core.SimulatorState;
  * Bitbucket Data Center's user administration ({@code /sim/bitbucket/rest/api/latest/admin/users...}, the admin's
  * password as Basic or an HTTP access token as Bearer). Bitbucket keeps its own users ({@link BitbucketDirectoryUser}, by
  * user name) apart from Atlassian accounts. There is no deactivate endpoint, as in the real product. Deleting the
- * calling admin answers 409; creating a user beyond {@link Behaviour#getBitbucketLicenceLimit()} answers 403.
+ * calling admin answers 409; creating a user beyond {@link Behaviour#getBitbucketLicenceLimit()} answers 403, and so
+ * do, as documented, deleting a user or adding to or removing from a group whose permission level is above the
+ * calling admin's ({@link BitbucketSeeder#GROUP_PERMISSIONS}).
  */
 @RestController
 @RequestMapping("/sim/bitbucket/rest/api/latest/admin/users")
@@ -45,6 +48,7 @@ public class BitbucketController {
     static final int MAX_LIMIT = 1000;
     private static final String NO_SUCH_USER = "com.atlassian.bitbucket.user.NoSuchUserException";
     private static final String NO_SUCH_GROUP = "com.atlassian.bitbucket.user.NoSuchGroupException";
+    private static final String AUTHORISATION = "com.atlassian.bitbucket.AuthorisationException";
 
     private final SimulatorState state;
     private final CredentialCheck auth;
@@ -145,6 +149,10 @@ public class BitbucketController {
                 throw reject(HttpStatus.CONFLICT, "You cannot delete yourself.",
                         "com.atlassian.bitbucket.user.UserErasureException");
             }
+            if (BitbucketSeeder.permissionOf(user).compareTo(callerPermission()) > 0) {
+                throw reject(HttpStatus.FORBIDDEN, "You cannot delete a user with a higher permission level than "
+                        + "your own.", AUTHORISATION);
+            }
             Map<String, Object> deleted = view(user);
             state.bitbucketUsers().remove(BitbucketDirectoryUser.key(name));
             return ResponseEntity.ok(deleted);
@@ -167,6 +175,7 @@ public class BitbucketController {
             BitbucketDirectoryUser user = user(name);
             for (Object group : groups) {
                 requireGroup((String) group);
+                requireAtMostOwnPermission((String) group, "add a user to");
             }
             groups.forEach(group -> user.groups.add((String) group));
             return ResponseEntity.ok().build();
@@ -188,6 +197,7 @@ public class BitbucketController {
         return state.locked(() -> {
             BitbucketDirectoryUser user = user(name);
             requireGroup(group);
+            requireAtMostOwnPermission(group, "remove a user from");
             user.groups.remove(group);
             return ResponseEntity.ok().build();
         });
@@ -217,6 +227,20 @@ public class BitbucketController {
             throw reject(HttpStatus.NOT_FOUND, "User " + name + " does not exist.", NO_SUCH_USER);
         }
         return user;
+    }
+
+    /** The calling admin's own global permission: a group granting more is beyond what it may hand out or take. */
+    private BitbucketPermission callerPermission() {
+        BitbucketDirectoryUser caller = state.bitbucketUsers().get(BitbucketDirectoryUser.key(properties.getBitbucketUser()));
+        return caller == null ? BitbucketPermission.ADMIN : BitbucketSeeder.permissionOf(caller);
+    }
+
+    private void requireAtMostOwnPermission(String group, String what) {
+        BitbucketPermission granted = BitbucketSeeder.GROUP_PERMISSIONS.getOrDefault(group, BitbucketPermission.NONE);
+        if (granted.compareTo(callerPermission()) > 0) {
+            throw reject(HttpStatus.FORBIDDEN, "You cannot " + what + " a group with a higher permission level than "
+                    + "your own.", AUTHORISATION);
+        }
     }
 
     private void requireGroup(String group) {

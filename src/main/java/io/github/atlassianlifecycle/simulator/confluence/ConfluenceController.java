@@ -22,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.github.atlassianlifecycle.simulator.core.Account;
+import io.github.atlassianlifecycle.simulator.core.Behaviour;
 import io.github.atlassianlifecycle.simulator.core.CredentialCheck;
 import io.github.atlassianlifecycle.simulator.core.ErrorBodies;
 import io.github.atlassianlifecycle.simulator.core.Group;
@@ -30,8 +31,14 @@ import io.github.atlassianlifecycle.simulator.core.SimulatorState;
 /**
  * Confluence Cloud group membership, REST v1, on the simulated site ({@code /sim/site/wiki/rest/api}, the site admin's
  * email and API token as Basic; an org key answers 401). Membership is {@link Account#confluenceGroupIds}.
- * Removing a non-member answers 204 (idempotent by design); member listings silently leave out deactivated,
- * suspended and closed accounts; {@code limit} above 200 answers 400.
+ *
+ * <p>As documented: removing a non-member answers 204, removing an account that does not exist 404; a
+ * {@code limit} above 200 is refused (400) by {@code membersByGroupId} only, while {@code /group} and
+ * {@code /user/memberof} cut it to 200 (their "fixed system limits"); every call documents a 403 for a caller
+ * without the permission ({@link Behaviour#isSiteUserIsAdmin()}). Where the reference lists no 404 (memberof of an
+ * unknown account, the members of an unknown group, adding an unknown account), the answer is switchable
+ * ({@link Behaviour#isConfluenceUnknownIdsNotFound()}). Member listings leave out deactivated, suspended and closed
+ * accounts: the simulator's choice, which the reference does not state.
  */
 @RestController
 @RequestMapping("/sim/site/wiki/rest/api")
@@ -42,16 +49,19 @@ public class ConfluenceController {
 
     private final SimulatorState state;
     private final CredentialCheck auth;
+    private final Behaviour behaviour;
 
-    ConfluenceController(SimulatorState state, CredentialCheck auth) {
+    ConfluenceController(SimulatorState state, CredentialCheck auth, Behaviour behaviour) {
         this.state = state;
         this.auth = auth;
+        this.behaviour = behaviour;
     }
 
     @PostMapping("/group/userByGroupId")
     ResponseEntity<Object> addMember(@RequestParam(required = false) String groupId,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("The calling user is not a site admin.");
         String accountId = body == null ? null : body.get("accountId") instanceof String id ? id : null;
         if (accountId == null || accountId.isBlank()) {
             throw reject(HttpStatus.BAD_REQUEST, "accountId is required");
@@ -59,7 +69,8 @@ public class ConfluenceController {
         return state.locked(() -> {
             Group group = group(groupId);
             Account account = state.account(accountId).filter(a -> !a.isClosed())
-                    .orElseThrow(() -> reject(HttpStatus.NOT_FOUND, "No user found with accountId " + accountId));
+                    .orElseThrow(() -> unknownIds() ? reject(HttpStatus.NOT_FOUND, noUser(accountId))
+                            : reject(HttpStatus.BAD_REQUEST, "The accountId " + accountId + " is not valid."));
             account.confluenceGroupIds.add(group.id);
             return ResponseEntity.status(HttpStatus.CREATED).build();
         });
@@ -69,12 +80,15 @@ public class ConfluenceController {
     ResponseEntity<Object> removeMember(@RequestParam(required = false) String groupId,
             @RequestParam(required = false) String accountId, HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("The calling user is not a site admin.");
         if (accountId == null || accountId.isBlank()) {
             throw reject(HttpStatus.BAD_REQUEST, "accountId is required");
         }
         return state.locked(() -> {
             Group group = group(groupId);
-            state.account(accountId).ifPresent(account -> account.confluenceGroupIds.remove(group.id));
+            Account account = state.account(accountId).filter(a -> !a.isClosed())
+                    .orElseThrow(() -> reject(HttpStatus.NOT_FOUND, noUser(accountId)));
+            account.confluenceGroupIds.remove(group.id);
             return ResponseEntity.noContent().build();
         });
     }
@@ -83,8 +97,17 @@ public class ConfluenceController {
     ResponseEntity<Object> groupMembers(@PathVariable String groupId, @RequestParam(defaultValue = "0") int start,
             @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
         requireSiteToken(request);
-        requirePaging(start, limit);
+        requirePermission("The calling user does not have permission to view users.");
+        if (start < 0) {
+            throw reject(HttpStatus.BAD_REQUEST, "start must not be negative");
+        }
+        if (limit < 0 || limit > MAX_LIMIT) {
+            throw reject(HttpStatus.BAD_REQUEST, "The limit must not be greater than " + MAX_LIMIT + ".");
+        }
         return state.locked(() -> {
+            if (!unknownIds() && state.confluenceGroups().get(groupId) == null) {
+                return ResponseEntity.ok(page(List.of(), start, limit, "/rest/api/group/" + groupId + "/membersByGroupId"));
+            }
             Group group = group(groupId);
             List<Object> members = state.accounts().stream()
                     .filter(a -> a.confluenceGroupIds.contains(group.id))
@@ -102,16 +125,19 @@ public class ConfluenceController {
             @RequestParam(defaultValue = "0") int start, @RequestParam(defaultValue = "200") int limit,
             HttpServletRequest request) {
         requireSiteToken(request);
-        requirePaging(start, limit);
-        if (accountId == null || accountId.isBlank()) {
-            throw reject(HttpStatus.BAD_REQUEST, "accountId is required");
-        }
+        requirePermission("The calling user does not have permission to use Confluence.");
+        int from = Math.max(0, start);
+        int size = systemLimit(limit);
         return state.locked(() -> {
-            Account account = state.account(accountId).filter(a -> !a.isClosed())
-                    .orElseThrow(() -> reject(HttpStatus.NOT_FOUND, "No user found with accountId " + accountId));
-            List<Object> groups = account.confluenceGroupIds.stream().map(id -> state.confluenceGroups().get(id))
-                    .filter(java.util.Objects::nonNull).<Object>map(ConfluenceController::groupView).toList();
-            return ResponseEntity.ok(page(groups, start, limit, "/rest/api/user/memberof"));
+            java.util.Optional<Account> account = accountId == null ? java.util.Optional.empty()
+                    : state.account(accountId).filter(a -> !a.isClosed());
+            if (account.isEmpty() && unknownIds()) {
+                throw reject(HttpStatus.NOT_FOUND, noUser(accountId));
+            }
+            List<Object> groups = account.map(a -> a.confluenceGroupIds.stream().map(id -> state.confluenceGroups().get(id))
+                    .filter(java.util.Objects::nonNull).<Object>map(ConfluenceController::groupView).toList())
+                    .orElse(List.of());
+            return ResponseEntity.ok(page(groups, from, size, "/rest/api/user/memberof"));
         });
     }
 
@@ -119,12 +145,14 @@ public class ConfluenceController {
     ResponseEntity<Object> groups(@RequestParam(defaultValue = "0") int start,
             @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
         requireSiteToken(request);
-        requirePaging(start, limit);
+        requirePermission("The calling user does not have permission to view groups.");
+        int from = Math.max(0, start);
+        int size = systemLimit(limit);
         return state.locked(() -> {
             List<Object> groups = state.confluenceGroups().values().stream()
                     .<Object>map(ConfluenceController::groupView)
                     .toList();
-            return ResponseEntity.ok(page(groups, start, limit, "/rest/api/group"));
+            return ResponseEntity.ok(page(groups, from, size, "/rest/api/group"));
         });
     }
 
@@ -144,13 +172,24 @@ public class ConfluenceController {
         }
     }
 
-    private static void requirePaging(int start, int limit) {
-        if (start < 0) {
-            throw reject(HttpStatus.BAD_REQUEST, "start must not be negative");
+    /** The permission each call documents a 403 for; the site credential's user has it unless switched. */
+    private void requirePermission(String missing) {
+        if (!behaviour.isSiteUserIsAdmin()) {
+            throw reject(HttpStatus.FORBIDDEN, missing);
         }
-        if (limit < 0 || limit > MAX_LIMIT) {
-            throw reject(HttpStatus.BAD_REQUEST, "limit must be between 0 and " + MAX_LIMIT);
-        }
+    }
+
+    private boolean unknownIds() {
+        return behaviour.isConfluenceUnknownIdsNotFound();
+    }
+
+    /** {@code /group} and {@code /user/memberof}: a limit "may be restricted by fixed system limits", not refused. */
+    private static int systemLimit(int limit) {
+        return Math.min(MAX_LIMIT, Math.max(0, limit));
+    }
+
+    private static String noUser(String accountId) {
+        return "No user exists for accountId " + accountId + ".";
     }
 
     private static Map<String, Object> groupView(Group g) {

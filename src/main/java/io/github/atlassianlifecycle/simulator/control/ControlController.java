@@ -128,6 +128,10 @@ public class ControlController {
                     case "scimPatchNoContent" -> behaviour.setScimPatchNoContent(bool(name, value));
                     case "orgPaidSubscription" -> behaviour.setOrgPaidSubscription(bool(name, value));
                     case "seatLimits" -> behaviour.setSeatLimits(value);
+                    case "scimUnverifiedDomainStatus" ->
+                            behaviour.setScimUnverifiedDomainStatus(((Number) value).intValue());
+                    case "siteUserIsAdmin" -> behaviour.setSiteUserIsAdmin(bool(name, value));
+                    case "confluenceUnknownIdsNotFound" -> behaviour.setConfluenceUnknownIdsNotFound(bool(name, value));
                     default -> throw new IllegalArgumentException("unknown behaviour " + name);
                 }
             });

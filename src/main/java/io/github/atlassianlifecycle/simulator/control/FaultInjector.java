@@ -96,8 +96,8 @@ public class FaultInjector extends OncePerRequestFilter {
         if (family == SimulatedApi.JIRA || family == SimulatedApi.CONFLUENCE) {
             response.setHeader("RateLimit-Reason", "jira-quota-tenant-based");
         }
-        if (family == SimulatedApi.ORGANIZATIONS) {
-            // The Organizations reference documents the 429 and its headers but no body: none is sent.
+        if (family == SimulatedApi.ORGANIZATIONS || family == SimulatedApi.JIRA) {
+            // Their references document the 429 and its headers but no body: none is sent.
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return;
         }

@@ -61,6 +61,25 @@ public class Behaviour {
     /** Licensed users per product resource id (e.g. the Jira site's ARI); a resource not listed is unlimited. */
     private volatile java.util.Map<String, Integer> seatLimits = java.util.Map.of();
 
+    /**
+     * SCIM {@code POST /Users} of an email on a domain the organization has not verified: Atlassian creates no
+     * account, without saying with which status: 400 {@code invalidValue} or 403.
+     */
+    private volatile int scimUnverifiedDomainStatus = 400;
+
+    /**
+     * Whether the site credential's user is a site admin (with Administer Jira and Browse users and groups); false
+     * makes every Jira and Confluence call that documents a 403 for a missing permission answer it.
+     */
+    private volatile boolean siteUserIsAdmin = true;
+
+    /**
+     * Confluence calls with an id the site does not know where the reference documents no 404 (memberof of an
+     * unknown account, the members of an unknown group, adding an unknown account): false answers within the
+     * documented statuses (200 with no results, 400 for the invalid accountId), true 404.
+     */
+    private volatile boolean confluenceUnknownIdsNotFound;
+
     public boolean isDisableInactiveConflict() {
         return disableInactiveConflict;
     }
@@ -214,6 +233,33 @@ public class Behaviour {
         this.seatLimits = java.util.Collections.unmodifiableMap(checked);
     }
 
+    public int getScimUnverifiedDomainStatus() {
+        return scimUnverifiedDomainStatus;
+    }
+
+    public void setScimUnverifiedDomainStatus(int status) {
+        if (status != 400 && status != 403) {
+            throw new IllegalArgumentException("scimUnverifiedDomainStatus must be 400 or 403");
+        }
+        this.scimUnverifiedDomainStatus = status;
+    }
+
+    public boolean isSiteUserIsAdmin() {
+        return siteUserIsAdmin;
+    }
+
+    public void setSiteUserIsAdmin(boolean siteUserIsAdmin) {
+        this.siteUserIsAdmin = siteUserIsAdmin;
+    }
+
+    public boolean isConfluenceUnknownIdsNotFound() {
+        return confluenceUnknownIdsNotFound;
+    }
+
+    public void setConfluenceUnknownIdsNotFound(boolean confluenceUnknownIdsNotFound) {
+        this.confluenceUnknownIdsNotFound = confluenceUnknownIdsNotFound;
+    }
+
     public void reset() {
         disableInactiveConflict = false;
         enableActiveConflict = false;
@@ -231,5 +277,8 @@ public class Behaviour {
         scimPatchNoContent = false;
         orgPaidSubscription = true;
         seatLimits = java.util.Map.of();
+        scimUnverifiedDomainStatus = 400;
+        siteUserIsAdmin = true;
+        confluenceUnknownIdsNotFound = false;
     }
 }

@@ -1,18 +1,25 @@
 package io.github.atlassianlifecycle.simulator.core;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Seeds the simulated Bitbucket Data Center: the admin whose credential the simulator accepts, a Bitbucket user for
  * every third managed account (user name = the email's local part, so the only link is the email, as in real
- * life), and a build bot that has no Atlassian account at all.
+ * life), a build bot that has no Atlassian account at all, and a system administrator above the admin's own
+ * permission level (the admin may not delete it, nor hand out or take away its group).
  */
 public final class BitbucketSeeder {
 
     /** Every new user joins it when created with {@code addToDefaultGroup=true}. */
     public static final String DEFAULT_GROUP = "stash-users";
     static final List<String> GROUPS = List.of(DEFAULT_GROUP, "bitbucket-administrators", "developers",
-            "release-managers");
+            "release-managers", "bitbucket-sys-admins");
+    /** The global permission each group grants (the others grant none); the admin the simulator accepts is ADMIN. */
+    public static final Map<String, BitbucketPermission> GROUP_PERMISSIONS = Map.of(
+            DEFAULT_GROUP, BitbucketPermission.LICENSED_USER,
+            "bitbucket-administrators", BitbucketPermission.ADMIN,
+            "bitbucket-sys-admins", BitbucketPermission.SYS_ADMIN);
     private static final int MAX_SEEDED_USERS = 30;
 
     private BitbucketSeeder() {
@@ -40,6 +47,13 @@ public final class BitbucketSeeder {
             seeded++;
         }
         add(state, "build-bot", "Build Bot", "build-bot@bitbucket.invalid");
+        add(state, "sysadmin", "System Administrator", "sysadmin@bitbucket.invalid").groups.add("bitbucket-sys-admins");
+    }
+
+    /** A user's global permission: the highest any of their groups grants. */
+    public static BitbucketPermission permissionOf(BitbucketDirectoryUser user) {
+        return user.groups.stream().map(group -> GROUP_PERMISSIONS.getOrDefault(group, BitbucketPermission.NONE))
+                .max(Enum::compareTo).orElse(BitbucketPermission.NONE);
     }
 
     private static BitbucketDirectoryUser add(SimulatorState state, String name, String displayName, String email) {

@@ -70,11 +70,19 @@ public final class ErrorBodies {
         return json(status, body);
     }
 
-    /** Confluence: {@code {"statusCode":404,"message":...}}. */
+    /**
+     * Confluence: {@code {"statusCode":404,"data":{"authorized":..,"valid":false,"errors":[{"message":
+     * {"translation":..,"args":[]}}],"successful":false},"message":..}}, as its REST v1 intro documents.
+     */
     public static ResponseEntity<Object> confluence(HttpStatus status, String message) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("authorized", status != HttpStatus.UNAUTHORIZED && status != HttpStatus.FORBIDDEN);
+        data.put("valid", false);
+        data.put("errors", List.of(Map.of("message", Map.of("translation", message, "args", List.of()))));
+        data.put("successful", false);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statusCode", status.value());
-        body.put("data", Map.of("authorized", status != HttpStatus.UNAUTHORIZED, "valid", false));
+        body.put("data", data);
         body.put("message", message);
         return json(status, body);
     }

@@ -14,6 +14,7 @@ public final class ScimProfile {
     public String familyName;
     public String formatted;
     public String displayName;
+    public String nickName;
     public String emailType = "work";
     public String organization;
     public String timezone;

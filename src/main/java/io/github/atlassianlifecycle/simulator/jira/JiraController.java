@@ -43,7 +43,10 @@ import io.github.atlassianlifecycle.simulator.core.SimulatorState;
  * ({@link #ACCESS_GROUPS}); other groups answer 404 for it. {@code POST /user} creates an account for an unknown
  * email (managed when the email is on the claimed domain), answers 201 with the existing user when the email already
  * has Jira access, and 400 when the account exists without it. Seats are limited by
- * {@link Behaviour#getJiraLicenceLimit()}; answers to a repeated add or a remove of a non-member are switchable.
+ * {@link Behaviour#getJiraLicenceLimit()}; answers to a repeated add or a remove of a non-member are switchable, and
+ * so is whether the site credential's user holds the permissions the calls document a 403 for. Pages of group
+ * members hold at most {@value #MAX_GROUP_MEMBERS} (the reference gives 50 as the default only; a page may hold fewer
+ * than asked).
  */
 @RestController
 @RequestMapping("/sim/site/rest/api/3")
@@ -79,6 +82,7 @@ public class JiraController {
     ResponseEntity<Object> createUser(@RequestBody(required = false) Map<String, Object> body,
             HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("You do not have the permission to create users.");
         if (body == null) {
             throw reject(HttpStatus.BAD_REQUEST, "The request body is missing.");
         }
@@ -122,6 +126,7 @@ public class JiraController {
     ResponseEntity<Object> getUser(@RequestParam(required = false) String accountId,
             @RequestParam(required = false) String expand, HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("Browse users and groups permission is required to view users.");
         boolean groups = expand != null && List.of(expand.split(",")).contains("groups");
         return state.locked(() -> ResponseEntity.ok(user(jiraUser(accountId), groups)));
     }
@@ -129,6 +134,7 @@ public class JiraController {
     @DeleteMapping("/user")
     ResponseEntity<Object> deleteUser(@RequestParam(required = false) String accountId, HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("You must be a site administrator to remove users.");
         return state.locked(() -> {
             Account account = jiraUser(accountId);
             account.inJira = false;
@@ -143,19 +149,30 @@ public class JiraController {
         return state.locked(() -> ResponseEntity.ok(groupsOf(jiraUser(accountId))));
     }
 
+    /**
+     * {@code GET /user/search} with {@code query}, {@code accountId} or {@code property} (400 without any, and for
+     * {@code query} with {@code accountId}, as documented). The simulator keeps no user properties, so a search by
+     * {@code property} alone finds nobody.
+     */
     @GetMapping("/user/search")
     ResponseEntity<Object> searchUsers(@RequestParam(required = false) String query,
+            @RequestParam(required = false) String accountId, @RequestParam(required = false) String property,
             @RequestParam(defaultValue = "0") int startAt, @RequestParam(defaultValue = "50") int maxResults,
             HttpServletRequest request) {
         requireSiteToken(request);
-        if (query == null) {
-            throw reject(HttpStatus.BAD_REQUEST, "One of 'query' or 'accountId' query parameters must be provided.");
+        if (query == null && accountId == null && property == null) {
+            throw reject(HttpStatus.BAD_REQUEST, "One of 'query', 'accountId' or 'property' query parameters must be provided.");
+        }
+        if (query != null && accountId != null) {
+            throw reject(HttpStatus.BAD_REQUEST, "The 'query' and 'accountId' query parameters cannot be used together.");
         }
         requireOffsets(startAt, maxResults);
-        String wanted = query.toLowerCase(Locale.ROOT);
+        String wanted = query == null ? null : query.toLowerCase(Locale.ROOT);
         return state.locked(() -> ResponseEntity.ok(state.accounts().stream()
                 .filter(a -> a.inJira && !a.isClosed() && jiraActive(a))
-                .filter(a -> contains(a.email, wanted) || contains(a.name, wanted))
+                .filter(a -> property == null || query != null || accountId != null)
+                .filter(a -> accountId == null || accountId.equals(a.accountId))
+                .filter(a -> wanted == null || contains(a.email, wanted) || contains(a.name, wanted))
                 .skip(startAt)
                 .limit(Math.min(maxResults, MAX_SEARCH_RESULTS))
                 .map(a -> user(a, false))
@@ -167,6 +184,7 @@ public class JiraController {
             @RequestParam(required = false) String groupname, @RequestBody(required = false) Map<String, Object> body,
             HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("You must be a site administrator to add users to groups.");
         String accountId = body == null ? null : body.get("accountId") instanceof String id ? id : null;
         if (accountId == null || accountId.isBlank()) {
             throw rejectField("accountId", "You must specify the account id of the user.");
@@ -198,6 +216,7 @@ public class JiraController {
             @RequestParam(required = false) String groupname, @RequestParam(required = false) String accountId,
             HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("You must be a site administrator to remove users from groups.");
         if (accountId == null || accountId.isBlank()) {
             throw reject(HttpStatus.BAD_REQUEST, "The 'accountId' query parameter needs to be provided.");
         }
@@ -219,6 +238,7 @@ public class JiraController {
             @RequestParam(defaultValue = "0") int startAt, @RequestParam(defaultValue = "50") int maxResults,
             HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("Administer Jira global permission is required to view group members.");
         requireOffsets(startAt, maxResults);
         return state.locked(() -> {
             Group group = resolveGroup(groupId, groupname);
@@ -236,6 +256,7 @@ public class JiraController {
             @RequestParam(required = false) List<String> groupName, @RequestParam(defaultValue = "0") int startAt,
             @RequestParam(defaultValue = "50") int maxResults, HttpServletRequest request) {
         requireSiteToken(request);
+        requirePermission("Browse users and groups permission is required to view groups.");
         requireOffsets(startAt, maxResults);
         return state.locked(() -> {
             List<Object> groups = state.jiraGroups().values().stream()
@@ -262,6 +283,16 @@ public class JiraController {
     private void requireSiteToken(HttpServletRequest request) {
         if (!auth.siteToken(request)) {
             throw reject(HttpStatus.UNAUTHORIZED, "Client must be authenticated to access this resource.");
+        }
+    }
+
+    /**
+     * The permission a call documents a 403 for (Browse users and groups, Administer Jira, site admin): the site
+     * credential's user has them all unless {@link Behaviour#isSiteUserIsAdmin()} says otherwise.
+     */
+    private void requirePermission(String missing) {
+        if (!behaviour.isSiteUserIsAdmin()) {
+            throw reject(HttpStatus.FORBIDDEN, missing);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One operation of a SCIM PATCH body. Identity providers disagree on spelling, so this reads both
+ * One operation of a SCIM PATCH body, which must name the PatchOp message schema (RFC 7644 §3.5.2; without it, 400
+ * {@code invalidSyntax}). Identity providers disagree on spelling, so this reads both
  * {@code Operations} (RFC 7644) and {@code operations}, {@code op} in any case ({@code Replace} from Entra ID), and
  * an operation without {@code path} whose value is an object of attributes.
  */
@@ -18,7 +19,7 @@ record PatchOperation(String op, String path, JsonNode value) {
             throw ScimError.badRequest("invalidSyntax", "The request body must be a SCIM PatchOp object");
         }
         JsonNode schemas = body.get("schemas");
-        if (schemas != null && !containsText(schemas, UserDraft.PATCH_OP)) {
+        if (schemas == null || !containsText(schemas, UserDraft.PATCH_OP)) {
             throw ScimError.badRequest("invalidSyntax", "schemas must be [\"" + UserDraft.PATCH_OP + "\"]");
         }
         JsonNode operations = body.has("Operations") ? body.get("Operations") : body.get("operations");

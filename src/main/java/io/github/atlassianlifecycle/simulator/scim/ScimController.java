@@ -54,7 +54,11 @@ import io.github.atlassianlifecycle.simulator.core.SimulatorState;
  * user whose email belongs to an existing account links that account instead of making a second one. Deleting a
  * user unlinks and deactivates the account, and its SCIM id answers 404 from then on. Only a single {@code eq}
  * filter is understood, there is no sorting ({@code sortBy} is ignored), {@code count} above
- * {@value #MAX_COUNT} is cut to {@value #MAX_COUNT} (RFC 7644 §3.4.2.4) and {@code startIndex} below 1 reads as 1.
+ * {@value #MAX_COUNT} is cut to {@value #MAX_COUNT} (RFC 7644 §3.4.2.4; the simulator's choice, Atlassian states no
+ * maximum) and {@code startIndex} below 1 reads as 1. A user is created only with an email on the verified domain;
+ * {@code attributes} and {@code excludedAttributes} select what the {@code /Users} calls answer; a PATCH must name
+ * the PatchOp schema. Discovery serves {@code /ServiceProviderConfig}, {@code /ResourceTypes[/{name}]} and
+ * {@code /Schemas[/{id}]}.
  */
 @RestController
 @RequestMapping("/sim/api/scim/directory/{directoryId}")
@@ -87,8 +91,10 @@ public class ScimController {
     @GetMapping("/Users")
     ResponseEntity<Object> listUsers(@PathVariable String directoryId, @RequestParam(required = false) String filter,
             @RequestParam(required = false) String startIndex, @RequestParam(required = false) String count,
-            HttpServletRequest request) {
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
         return scim(request, directoryId, base -> {
+            AttributeSelection selection = AttributeSelection.of(attributes, excludedAttributes);
             EqFilter wanted = filter == null || filter.isBlank() ? null : EqFilter.parse(filter, USER_FILTERS);
             Paging paging = Paging.of(startIndex, count);
             List<Account> matches = state.accounts().stream()
@@ -96,19 +102,22 @@ public class ScimController {
                     .filter(a -> wanted == null || matches(wanted, a))
                     .toList();
             List<Object> page = paging.slice(matches).stream()
-                    .<Object>map(a -> ScimViews.user(a, state, base)).toList();
+                    .<Object>map(a -> selection.apply(ScimViews.user(a, state, base))).toList();
             return ok(ScimViews.list(page, matches.size(), paging.startIndex()));
         });
     }
 
     @PostMapping("/Users")
     ResponseEntity<Object> createUser(@PathVariable String directoryId, @RequestBody(required = false) String body,
-            HttpServletRequest request) {
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
         return scim(request, directoryId, base -> {
+            AttributeSelection selection = AttributeSelection.of(attributes, excludedAttributes);
             UserDraft user = UserDraft.fromBody(parse(body));
             if (user.active == null) {
                 user.active = true;
             }
+            requireVerifiedDomain(user.email);
             requireUniqueKeys(user, null);
             Optional<Account> existing = state.accountByEmail(user.email);
             Account account;
@@ -135,7 +144,7 @@ public class ScimController {
             account.scimProfile = null;
             user.writeTo(account, state.now());
             account.scimProfile.created = state.now();
-            Map<String, Object> view = ScimViews.user(account, state, base);
+            Map<String, Object> view = selection.apply(ScimViews.user(account, state, base));
             return ResponseEntity.created(URI.create(base + "/Users/" + account.scimId)).contentType(SCIM_JSON)
                     .body(view);
         });
@@ -143,34 +152,42 @@ public class ScimController {
 
     @GetMapping("/Users/{id}")
     ResponseEntity<Object> getUser(@PathVariable String directoryId, @PathVariable String id,
-            HttpServletRequest request) {
-        return scim(request, directoryId, base -> ok(ScimViews.user(user(id), state, base)));
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
+        return scim(request, directoryId, base -> {
+            AttributeSelection selection = AttributeSelection.of(attributes, excludedAttributes);
+            return ok(selection.apply(ScimViews.user(user(id), state, base)));
+        });
     }
 
     @PutMapping("/Users/{id}")
     ResponseEntity<Object> replaceUser(@PathVariable String directoryId, @PathVariable String id,
-            @RequestBody(required = false) String body, HttpServletRequest request) {
+            @RequestBody(required = false) String body, @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
         return scim(request, directoryId, base -> {
+            AttributeSelection selection = AttributeSelection.of(attributes, excludedAttributes);
             Account account = user(id);
             UserDraft user = UserDraft.fromBody(parse(body));
             if (user.active == null) {
                 user.active = account.isActive();
             }
             commit(user, account);
-            return ok(ScimViews.user(account, state, base));
+            return ok(selection.apply(ScimViews.user(account, state, base)));
         });
     }
 
     @PatchMapping("/Users/{id}")
     ResponseEntity<Object> patchUser(@PathVariable String directoryId, @PathVariable String id,
-            @RequestBody(required = false) String body, HttpServletRequest request) {
+            @RequestBody(required = false) String body, @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
         return scim(request, directoryId, base -> {
+            AttributeSelection selection = AttributeSelection.of(attributes, excludedAttributes);
             Account account = user(id);
             UserDraft user = UserDraft.of(account);
             user.patch(parse(body));
             commit(user, account);
             return behaviour.isScimPatchNoContent() ? ResponseEntity.noContent().build()
-                    : ok(ScimViews.user(account, state, base));
+                    : ok(selection.apply(ScimViews.user(account, state, base)));
         });
     }
 
@@ -217,6 +234,20 @@ public class ScimController {
                     "The account is scheduled for deletion; cancel the deletion before activating it");
         }
         user.writeTo(account, state.now());
+    }
+
+    /**
+     * Atlassian creates a user only with an email on a domain the organization has verified; the status of the
+     * refusal is not documented ({@link Behaviour#getScimUnverifiedDomainStatus()}).
+     */
+    private void requireVerifiedDomain(String email) {
+        String domain = email.substring(email.lastIndexOf('@') + 1);
+        if (!properties.getDomain().equalsIgnoreCase(domain)) {
+            String detail = "The email domain " + domain + " is not a verified domain of the organization";
+            throw behaviour.getScimUnverifiedDomainStatus() == 403
+                    ? new ScimError(HttpStatus.FORBIDDEN, null, detail)
+                    : ScimError.badRequest("invalidValue", detail);
+        }
     }
 
     /** userName (case-insensitive) and externalId are unique among the directory's users. */
@@ -437,7 +468,36 @@ public class ScimController {
 
     @GetMapping("/Schemas")
     ResponseEntity<Object> schemas(@PathVariable String directoryId, HttpServletRequest request) {
-        return scim(request, directoryId, base -> ok(ScimViews.schemas()));
+        return scim(request, directoryId, base -> ok(ScimViews.schemas(base)));
+    }
+
+    @GetMapping("/Schemas/{id}")
+    ResponseEntity<Object> schema(@PathVariable String directoryId, @PathVariable String id,
+            HttpServletRequest request) {
+        return scim(request, directoryId, base -> {
+            Map<String, Object> schema = ScimViews.schema(id, base);
+            if (schema == null) {
+                throw ScimError.notFound("Schema " + id + " not found");
+            }
+            return ok(schema);
+        });
+    }
+
+    @GetMapping("/ResourceTypes")
+    ResponseEntity<Object> resourceTypes(@PathVariable String directoryId, HttpServletRequest request) {
+        return scim(request, directoryId, base -> ok(ScimViews.resourceTypes(base)));
+    }
+
+    @GetMapping("/ResourceTypes/{name}")
+    ResponseEntity<Object> resourceType(@PathVariable String directoryId, @PathVariable String name,
+            HttpServletRequest request) {
+        return scim(request, directoryId, base -> {
+            Map<String, Object> type = ScimViews.resourceType(name, base);
+            if (type == null) {
+                throw ScimError.notFound("Resource type " + name + " not found");
+            }
+            return ok(type);
+        });
     }
 
     // ---- Shared

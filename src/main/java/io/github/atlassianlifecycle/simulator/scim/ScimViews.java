@@ -37,6 +37,7 @@ final class ScimViews {
             view.put("name", name);
         }
         put(view, "displayName", user.displayName);
+        put(view, "nickName", user.nickName);
         Map<String, Object> email = new LinkedHashMap<>();
         email.put("value", user.email);
         email.put("type", user.emailType == null ? "work" : user.emailType);
@@ -56,6 +57,7 @@ final class ScimViews {
                 ref.put("value", group.id);
                 ref.put("display", group.name);
                 ref.put("type", "direct");
+                ref.put("$ref", base + "/Groups/" + group.id);
                 groups.add(ref);
             }
         }
@@ -78,8 +80,10 @@ final class ScimViews {
         for (Account account : state.accounts()) {
             if (account.scimId != null && account.orgGroupIds.contains(group.id)) {
                 Map<String, Object> member = new LinkedHashMap<>();
+                member.put("type", "User");
                 member.put("value", account.scimId);
                 member.put("display", account.name);
+                member.put("$ref", base + "/Users/" + account.scimId);
                 members.add(member);
             }
         }
@@ -113,40 +117,101 @@ final class ScimViews {
         return view;
     }
 
-    static Map<String, Object> schemas() {
-        List<Object> schemas = List.of(
-                schema(UserDraft.SCHEMA, "User", "User Account", List.of(
-                        attribute("userName", "string", false, true, false, "readWrite", "server"),
-                        complex("name", List.of(
-                                attribute("givenName", "string", false, false, false, "readWrite", "none"),
-                                attribute("familyName", "string", false, false, false, "readWrite", "none"),
-                                attribute("formatted", "string", false, false, false, "readWrite", "none"))),
-                        attribute("displayName", "string", false, false, false, "readWrite", "none"),
-                        attribute("emails", "complex", true, true, false, "readWrite", "none"),
-                        attribute("title", "string", false, false, false, "readWrite", "none"),
-                        attribute("department", "string", false, false, false, "readWrite", "none"),
-                        attribute("organization", "string", false, false, false, "readWrite", "none"),
-                        attribute("timezone", "string", false, false, false, "readWrite", "none"),
-                        attribute("preferredLanguage", "string", false, false, false, "readWrite", "none"),
-                        attribute("active", "boolean", false, false, false, "readWrite", "none"),
-                        attribute("externalId", "string", false, false, true, "readWrite", "none"),
-                        attribute("groups", "complex", true, false, false, "readOnly", "none"))),
-                schema(ScimViews.GROUP_SCHEMA, "Group", "Group", List.of(
-                        attribute("displayName", "string", false, true, false, "immutable", "server"),
-                        attribute("members", "complex", true, false, false, "readWrite", "none"),
-                        attribute("externalId", "string", false, false, true, "readWrite", "none"))),
-                schema(UserDraft.ATLASSIAN, "AtlassianExternal", "The Atlassian account of a user", List.of(
-                        attribute("atlassianAccountId", "string", false, false, true, "readOnly", "server"))));
+    static final String SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
+    static final String RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
+
+    /** Every schema the directory serves: core user and group, the enterprise and the Atlassian user extensions. */
+    static Map<String, Object> schemas(String base) {
+        List<Object> schemas = new ArrayList<>();
+        for (String id : List.of(UserDraft.SCHEMA, GROUP_SCHEMA, UserDraft.ENTERPRISE, UserDraft.ATLASSIAN)) {
+            schemas.add(schema(id, base));
+        }
         return list(schemas, schemas.size(), 1);
     }
 
-    private static Map<String, Object> schema(String id, String name, String description, List<Object> attributes) {
+    /** The schema with this URN, or null. */
+    static Map<String, Object> schema(String id, String base) {
+        if (UserDraft.SCHEMA.equals(id)) {
+            return schema(id, "User", "User Account", List.of(
+                    attribute("userName", "string", false, true, false, "readWrite", "server"),
+                    complex("name", List.of(
+                            attribute("givenName", "string", false, false, false, "readWrite", "none"),
+                            attribute("familyName", "string", false, false, false, "readWrite", "none"),
+                            attribute("formatted", "string", false, false, false, "readWrite", "none"))),
+                    attribute("displayName", "string", false, false, false, "readWrite", "none"),
+                    attribute("nickName", "string", false, false, false, "readWrite", "none"),
+                    attribute("emails", "complex", true, true, false, "readWrite", "none"),
+                    attribute("title", "string", false, false, false, "readWrite", "none"),
+                    attribute("department", "string", false, false, false, "readWrite", "none"),
+                    attribute("organization", "string", false, false, false, "readWrite", "none"),
+                    attribute("timezone", "string", false, false, false, "readWrite", "none"),
+                    attribute("preferredLanguage", "string", false, false, false, "readWrite", "none"),
+                    attribute("active", "boolean", false, false, false, "readWrite", "none"),
+                    attribute("externalId", "string", false, false, true, "readWrite", "none"),
+                    attribute("groups", "complex", true, false, false, "readOnly", "none")), base);
+        }
+        if (GROUP_SCHEMA.equals(id)) {
+            return schema(id, "Group", "Group", List.of(
+                    attribute("displayName", "string", false, true, false, "immutable", "server"),
+                    attribute("members", "complex", true, false, false, "readWrite", "none"),
+                    attribute("externalId", "string", false, false, true, "readWrite", "none")), base);
+        }
+        if (UserDraft.ENTERPRISE.equals(id)) {
+            return schema(id, "EnterpriseUser", "Enterprise User", List.of(
+                    attribute("organization", "string", false, false, false, "readWrite", "none"),
+                    attribute("department", "string", false, false, false, "readWrite", "none")), base);
+        }
+        if (UserDraft.ATLASSIAN.equals(id)) {
+            return schema(id, "AtlassianExternal", "The Atlassian account of a user", List.of(
+                    attribute("atlassianAccountId", "string", false, false, true, "readOnly", "server")), base);
+        }
+        return null;
+    }
+
+    /** The two kinds of resource the directory serves. */
+    static Map<String, Object> resourceTypes(String base) {
+        List<Object> types = List.of(resourceType("User", base), resourceType("Group", base));
+        return list(types, types.size(), 1);
+    }
+
+    /** The resource type {@code User} or {@code Group}, or null. */
+    static Map<String, Object> resourceType(String name, String base) {
         Map<String, Object> view = new LinkedHashMap<>();
+        view.put("schemas", List.of(RESOURCE_TYPE_SCHEMA));
+        switch (name) {
+            case "User" -> {
+                view.put("id", "User");
+                view.put("name", "User");
+                view.put("endpoint", "/Users");
+                view.put("description", "User Account");
+                view.put("schema", UserDraft.SCHEMA);
+                view.put("schemaExtensions", List.of(Map.of("schema", UserDraft.ENTERPRISE, "required", false),
+                        Map.of("schema", UserDraft.ATLASSIAN, "required", false)));
+            }
+            case "Group" -> {
+                view.put("id", "Group");
+                view.put("name", "Group");
+                view.put("endpoint", "/Groups");
+                view.put("description", "Group");
+                view.put("schema", GROUP_SCHEMA);
+            }
+            default -> {
+                return null;
+            }
+        }
+        view.put("meta", Map.of("location", base + "/ResourceTypes/" + name, "resourceType", "ResourceType"));
+        return view;
+    }
+
+    private static Map<String, Object> schema(String id, String name, String description, List<Object> attributes,
+            String base) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("schemas", List.of(SCHEMA_SCHEMA));
         view.put("id", id);
         view.put("name", name);
         view.put("description", description);
         view.put("attributes", attributes);
-        view.put("meta", Map.of("resourceType", "Schema", "location", "/Schemas/" + id));
+        view.put("meta", Map.of("resourceType", "Schema", "location", base + "/Schemas/" + id));
         return view;
     }
 

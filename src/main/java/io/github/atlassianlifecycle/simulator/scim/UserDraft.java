@@ -35,6 +35,7 @@ final class UserDraft {
     String familyName;
     String formatted;
     String displayName;
+    String nickName;
     String title;
     String department;
     String organization;
@@ -72,6 +73,7 @@ final class UserDraft {
         user.familyName = profile.familyName;
         user.formatted = profile.formatted;
         user.displayName = profile.displayName;
+        user.nickName = profile.nickName;
         user.organization = profile.organization;
         user.timezone = profile.timezone;
         user.preferredLanguage = profile.preferredLanguage;
@@ -168,6 +170,7 @@ final class UserDraft {
             case "username" -> userName = required("userName", given);
             case "externalid" -> externalId = text("externalId", given);
             case "displayname" -> displayName = text("displayName", given);
+            case "nickname" -> nickName = text("nickName", given);
             case "title" -> title = text("title", given);
             case "department" -> department = text("department", given);
             case "organization" -> organization = text("organization", given);
@@ -329,6 +332,7 @@ final class UserDraft {
         profile.familyName = familyName;
         profile.formatted = formatted;
         profile.displayName = displayName;
+        profile.nickName = nickName;
         profile.organization = organization;
         profile.timezone = timezone;
         profile.preferredLanguage = preferredLanguage;

@@ -70,16 +70,29 @@ class UserDraftTest {
 
     @Test
     void patch_refuses_bad_bodies_with_the_right_scim_type() {
-        assertPatchRefused("{\"Operations\":[]}", "invalidSyntax");
+        assertPatchRefused("{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]}", "invalidSyntax");
+        assertPatchRefused(PATCH_OP + "\"Operations\":[]}", "invalidSyntax");
         assertPatchRefused("{\"schemas\":[\"urn:other\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]}",
                 "invalidSyntax");
-        assertPatchRefused("{\"Operations\":[{\"op\":\"move\",\"path\":\"title\",\"value\":\"x\"}]}", "invalidSyntax");
-        assertPatchRefused("{\"Operations\":[{\"op\":\"remove\",\"path\":\"userName\"}]}", "mutability");
-        assertPatchRefused("{\"Operations\":[{\"op\":\"remove\",\"path\":\"active\"}]}", "mutability");
-        assertPatchRefused("{\"Operations\":[{\"op\":\"replace\",\"path\":\"groups\",\"value\":[]}]}", "mutability");
-        assertPatchRefused("{\"Operations\":[{\"op\":\"replace\",\"path\":\"nickName\",\"value\":\"x\"}]}", "invalidPath");
-        assertPatchRefused("{\"Operations\":[{\"op\":\"remove\"}]}", "noTarget");
-        assertPatchRefused("{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":42}]}", "invalidValue");
+        assertPatchRefused(PATCH_OP + "\"Operations\":[{\"op\":\"move\",\"path\":\"title\",\"value\":\"x\"}]}", "invalidSyntax");
+        assertPatchRefused(PATCH_OP + "\"Operations\":[{\"op\":\"remove\",\"path\":\"userName\"}]}", "mutability");
+        assertPatchRefused(PATCH_OP + "\"Operations\":[{\"op\":\"remove\",\"path\":\"active\"}]}", "mutability");
+        assertPatchRefused(PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"path\":\"groups\",\"value\":[]}]}", "mutability");
+        assertPatchRefused(PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"path\":\"nonexistent\",\"value\":\"x\"}]}", "invalidPath");
+        assertPatchRefused(PATCH_OP + "\"Operations\":[{\"op\":\"remove\"}]}", "noTarget");
+        assertPatchRefused(PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":42}]}", "invalidValue");
+    }
+
+    @Test
+    void nick_name_is_a_user_attribute_as_atlassian_documents_it() {
+        Account account = account();
+        UserDraft user = UserDraft.of(account);
+        user.patch(body(PATCH_OP + "\"Operations\":[{\"op\":\"replace\",\"path\":\"nickName\",\"value\":\"Ada\"}]}"));
+        user.writeTo(account, Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(UserDraft.of(account).nickName).isEqualTo("Ada");
+        assertThat(UserDraft.fromBody(body("{\"userName\":\"a@demo.example\",\"nickName\":\"A\",\"emails\":[{\"value\":"
+                + "\"a@demo.example\",\"primary\":true}]}")).nickName).isEqualTo("A");
     }
 
     @Test
@@ -119,6 +132,9 @@ class UserDraftTest {
                 .satisfies(e -> assertThat(((ScimError) e).toResponse().getBody()).asString()
                         .contains("scimType=" + scimType));
     }
+
+    /** The start of a PatchOp body naming its schema, as RFC 7644 §3.5.2 requires; the operations follow. */
+    private static final String PATCH_OP = "{\"schemas\":[\"" + UserDraft.PATCH_OP + "\"],";
 
     private void assertPatchRefused(String text, String scimType) {
         UserDraft user = UserDraft.of(account());
