@@ -137,6 +137,28 @@ public abstract class ClientAgainstDocumentedAnswers {
         return thrown;
     }
 
+    /**
+     * The documented call of {@code name} made against an endpoint that is not there: answered 410 (with the
+     * documented body, if any), 404 without a body, and 404 in a gateway's JSON rather than the API's own shape.
+     * Each must fail as {@link AtlassianApiException.Kind#ENDPOINT_UNAVAILABLE}: a gone endpoint is never read as
+     * "the account is absent".
+     */
+    protected void unavailableWhenGone(String name, Runnable call) {
+        DocumentedAnswer documented = documented(name);
+        JsonNode gateway = JsonMapper.builder().build().createObjectNode().put("code", 404).put("message", "Not Found");
+        for (DocumentedAnswer gone : List.of(
+                documented.answeredWith(410, documented.contentType(), documented.body()),
+                documented.answeredWith(404, null, null),
+                documented.answeredWith(404, "application/json", gateway))) {
+            atlassian.answer(gone);
+            AtlassianApiException thrown = catchThrowableOfType(AtlassianApiException.class, call::run);
+            madeTheDocumentedCall(gone, name, atlassian.lastReceived());
+            assertThat(thrown).as("%s answered %s: the client throws", name, gone.status()).isNotNull();
+            assertThat(thrown.kind()).as("%s answered %s: kind", name, gone.status())
+                    .isEqualTo(AtlassianApiException.Kind.ENDPOINT_UNAVAILABLE);
+        }
+    }
+
     /** The request the stub received last: its query and body, for what the client sent. */
     protected Exchange lastCall() {
         return atlassian.lastReceived();
@@ -149,12 +171,16 @@ public abstract class ClientAgainstDocumentedAnswers {
     }
 
     private void calledAsDocumented(DocumentedAnswer served, String name, Exchange call) {
+        madeTheDocumentedCall(served, name, call);
+        exercised.add(name);
+    }
+
+    private static void madeTheDocumentedCall(DocumentedAnswer served, String name, Exchange call) {
         assertThat(call.status()).as("%s: the client called %s %s%s, documented %s %s", name, call.method(),
                 call.path(), call.query() == null ? "" : "?" + call.query(), served.method(), served.path())
                 .isNotEqualTo(DocumentedAnswerServer.WRONG_CALL);
         assertThat(call.method()).isEqualTo(served.method());
         assertThat(PathTemplate.of(served.path()).matches(call.path(), call.query())).isTrue();
-        exercised.add(name);
     }
 
     @AfterAll

@@ -87,6 +87,11 @@ class BitbucketClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswer
     }
 
     @Test
+    void a_gone_delete_endpoint_is_an_incident_not_a_user_already_deleted() {
+        unavailableWhenGone("deleteUser.404", () -> client().deleteUserIfPresent("jcitizen"));
+    }
+
+    @Test
     void adding_to_groups_sends_the_user_and_the_groups_and_answers_200_without_a_body() throws Exception {
         answered("addUserToGroups.200", () -> client().addToGroups("jcitizen", List.of("developers", "stash-users")));
 

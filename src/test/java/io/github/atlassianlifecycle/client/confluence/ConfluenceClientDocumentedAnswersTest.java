@@ -14,6 +14,7 @@ import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.transport.Credential;
 import io.github.atlassianlifecycle.reference.ClientAgainstDocumentedAnswers;
+import io.github.atlassianlifecycle.reference.DocumentedAnswer;
 
 /**
  * The Confluence client reads every answer of the Confluence Cloud REST v1 reference as documented: group ids and
@@ -98,6 +99,19 @@ class ConfluenceClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswe
         assertThat(lastCall().query()).isEqualTo("accountId=" + ACCOUNT + "&start=0&limit=" + ConfluenceClient.PAGE_LIMIT);
         assertGroups(groups, documented.get("results"));
         assertConfluenceError(refused("memberOf.403", () -> client().allGroupsOf(ACCOUNT)), "memberOf.403");
+    }
+
+    /**
+     * The reference documents no 404 for memberof; an account Confluence does not know may still answer one, in the
+     * error shape the reference gives every Confluence error (served here from a documented 404 of the family).
+     */
+    @Test
+    void an_unknown_account_in_no_group_reads_as_empty_but_a_gone_memberof_is_an_incident() {
+        DocumentedAnswer notFound = documented("memberOf.200").answeredWith(404, "application/json",
+                body("removeMember.404"));
+
+        assertThat(answered(notFound, "memberOf.200", () -> client().allGroupsOf(ACCOUNT))).isEmpty();
+        unavailableWhenGone("memberOf.200", () -> client().allGroupsOf(ACCOUNT));
     }
 
     private static void assertPage(ConfluencePage<?> page, JsonNode documented) {

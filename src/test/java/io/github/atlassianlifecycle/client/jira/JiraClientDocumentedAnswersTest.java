@@ -72,6 +72,24 @@ class JiraClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
     }
 
     @Test
+    void a_gone_user_endpoint_is_an_incident_not_a_user_unknown_to_jira() {
+        unavailableWhenGone("getUser.404", () -> client().findUser(ACCOUNT));
+    }
+
+    @Test
+    void a_gone_delete_endpoint_is_an_incident_not_a_user_already_removed() {
+        unavailableWhenGone("deleteUser.404", () -> client().deleteUserIfPresent(ACCOUNT));
+    }
+
+    @Test
+    void a_user_unknown_to_jira_is_in_no_group_but_a_gone_group_listing_is_an_incident() {
+        assertThat(answeredInTurn(List.of("userGroups.404"), () -> client().removeFromGroupIfPresent(GROUP, ACCOUNT)))
+                .isFalse();
+        unavailableWhenGone("userGroups.404", () -> client().removeFromGroupIfPresent(GROUP, ACCOUNT));
+        unavailableWhenGone("userGroups.404", () -> client().addToGroupIfAbsent(GROUP, ACCOUNT));
+    }
+
+    @Test
     void a_created_user_reads_back_and_the_client_sent_the_email_and_products() throws Exception {
         JiraUser created = answered("createUser.201",
                 () -> client().createUser("mia@example.com", List.of(JiraClient.JIRA_SOFTWARE)));

@@ -190,6 +190,11 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
         assertThat(answered("deleteUser.404", () -> client().deleteUserIfPresent(USER_ID))).isFalse();
     }
 
+    @Test
+    void a_gone_delete_endpoint_is_an_incident_not_a_user_already_deleted() {
+        unavailableWhenGone("deleteUser.404", () -> client().deleteUserIfPresent(USER_ID));
+    }
+
     // ---- Groups
 
     @Test
