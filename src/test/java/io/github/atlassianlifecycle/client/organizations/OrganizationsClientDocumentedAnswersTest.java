@@ -98,6 +98,7 @@ class OrganizationsClientDocumentedAnswersTest {
         checks.put("user.200-scheduled-for-deletion", this::aUserIsReadFromItsDataEnvelope);
         checks.put("user.401", answer -> refused(answer, () -> client.user(ACCOUNT), BusinessError.NOT_AUTHORIZED));
         checks.put("user.404", answer -> refused(answer, () -> client.user(ACCOUNT), BusinessError.ACCOUNT_NOT_FOUND));
+        checks.put("user.404-organization", this::anUnknownOrganizationIsAConfigurationFailureNotAnUnknownAccount);
         checks.put("searchUsers.200", this::aSearchByAccountIdReadsTheUserWithItsGroups);
         checks.put("searchUsers.400", answer -> refused(answer,
                 () -> client.searchUsers(UserSearch.bySearchTerm("mia")), BusinessError.INVALID_REQUEST));
@@ -215,6 +216,21 @@ class OrganizationsClientDocumentedAnswersTest {
         assertThat(user.productAccess()).extracting(access -> access.lastActiveTimestamp().toString())
                 .containsExactlyElementsOf(texts(documented.path("productAccess"), "lastActiveTimestamp").stream()
                         .map(text -> Instant.parse(text).toString()).toList());
+    }
+
+    /** ADMIN-UAM-404-2 says the configured organization id is wrong: nothing about the person, so not modelled. */
+    private void anUnknownOrganizationIsAConfigurationFailureNotAnUnknownAccount(DocumentedAnswer answer) {
+        atlassian.answer(answer);
+
+        AtlassianApiException refused = atlassian.refusal(answer, () -> client.user(ACCOUNT));
+
+        assertThat(refused.isBusiness()).as("a business outcome about the person").isFalse();
+        assertThat(refused.isNotFound()).as("read as an absent account").isFalse();
+        assertThat(refused.isTransient()).as("retried").isFalse();
+        assertThat(refused.kind()).isEqualTo(AtlassianApiException.Kind.MISCONFIGURED);
+        assertThat(refused.errorKey()).isEqualTo(answer.body().at("/errors/0/code").asText());
+        assertThat(refused.getMessage()).contains("atlassian.org-id", answer.body().at("/errors/0/detail").asText())
+                .doesNotContain(ORG).doesNotContain("documented-answers-key");
     }
 
     private void aRateLimitedSuspendIsTransient(DocumentedAnswer answer) {
