@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JavaType;
@@ -287,34 +288,28 @@ public class OrganizationsClient {
     // ---- every call goes through these, so an unknown organization is read the same way everywhere
 
     private void send(ApiRequest request) {
-        try {
-            transport.send(endpoint, request);
-        } catch (AtlassianApiException e) {
-            throw configurationOrAnswer(e);
-        }
+        readingTheOrganization(() -> transport.send(endpoint, request));
     }
 
     private <T> T send(ApiRequest request, Class<T> type) {
-        try {
-            return transport.send(endpoint, request, type);
-        } catch (AtlassianApiException e) {
-            throw configurationOrAnswer(e);
-        }
+        return readingTheOrganization(() -> transport.send(endpoint, request, type));
     }
 
     private <T> T send(ApiRequest request, JavaType type) {
-        try {
-            return transport.send(endpoint, request, type);
-        } catch (AtlassianApiException e) {
-            throw configurationOrAnswer(e);
-        }
+        return readingTheOrganization(() -> transport.send(endpoint, request, type));
     }
 
-    private static AtlassianApiException configurationOrAnswer(AtlassianApiException e) {
-        if (e.isBusiness() && ORGANIZATION_NOT_FOUND.equals(e.errorKey())) {
-            return AtlassianApiException.misconfigured(e, ORG_ID_SETTING, "Atlassian knows no organization of that id");
+    /** The call's answer; {@value #ORGANIZATION_NOT_FOUND} made the misconfiguration it is. */
+    private static <T> T readingTheOrganization(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AtlassianApiException e) {
+            if (e.isBusiness() && ORGANIZATION_NOT_FOUND.equals(e.errorKey())) {
+                throw AtlassianApiException.misconfigured(e, ORG_ID_SETTING,
+                        "Atlassian knows no organization of that id");
+            }
+            throw e;
         }
-        return e;
     }
 
     private ApiRequest directoryPath(PathRequest method, String rest, Object... segments) {
