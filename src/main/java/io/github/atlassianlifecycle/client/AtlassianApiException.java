@@ -14,7 +14,10 @@ import java.util.Optional;
  *   {@code ADMIN-UAM-409-2}) and {@link #reasonKey()} (for example {@code externalDirectory.scim});</li>
  *   <li><b>endpoint unavailable</b> (410, or a 404 that is not the API's documented not-found answer): the endpoint
  *   itself is gone or was never there (retired by Atlassian, moved, mistyped). Neither a retry nor a modelled path
- *   helps; it is an incident for an operator, at once, and the message names the endpoint.</li>
+ *   helps; it is an incident for an operator, at once, and the message names the endpoint;</li>
+ *   <li><b>misconfigured</b> (for example organizations' {@code ADMIN-UAM-404-2}, an organization id Atlassian does
+ *   not know): the answer is about this plugin's configuration, not about the person; an incident at once, and the
+ *   message names the setting to fix.</li>
  * </ul>
  * The message names the API, the operation, the status and the API's own explanation; it never holds a credential.
  */
@@ -27,7 +30,9 @@ public class AtlassianApiException extends RuntimeException {
         /** Atlassian answered the call and refused it: model the outcome. */
         BUSINESS,
         /** The endpoint is not there: an incident naming it, without retries. */
-        ENDPOINT_UNAVAILABLE
+        ENDPOINT_UNAVAILABLE,
+        /** A configured value is wrong (an unknown organization id, say): an incident naming the setting. */
+        MISCONFIGURED
     }
 
     private final ApiFamily family;
@@ -85,6 +90,19 @@ public class AtlassianApiException extends RuntimeException {
                 null, detail, null, null, requestId, null);
     }
 
+    /**
+     * Atlassian's {@code answer} says a configured value is wrong rather than that the call's subject is absent, for
+     * example {@code ADMIN-UAM-404-2} for an organization id it does not know. The message keeps the API's answer and
+     * names the setting to fix; settings named here hold ids, never a credential, and the value is not repeated.
+     *
+     * @param what what the answer means for the configuration, e.g. "Atlassian knows no organization of that id"
+     */
+    public static AtlassianApiException misconfigured(AtlassianApiException answer, String setting, String what) {
+        String message = answer.getMessage() + "; " + what + ": check the setting " + setting;
+        return new AtlassianApiException(message, Kind.MISCONFIGURED, answer.family, answer.operation, answer.status,
+                answer.errorKey, null, answer.detail, null, null, answer.requestId, answer);
+    }
+
     /** 0 (no answer), 408, 429 and 5xx may succeed when tried again; everything else will not. */
     public static Kind kindOf(int status) {
         return status == 0 || status == 408 || status == 429 || status >= 500 ? Kind.TRANSIENT : Kind.BUSINESS;
@@ -134,6 +152,11 @@ public class AtlassianApiException extends RuntimeException {
 
     public boolean isEndpointUnavailable() {
         return kind == Kind.ENDPOINT_UNAVAILABLE;
+    }
+
+    /** A configured value is wrong: the message names the setting. */
+    public boolean isMisconfigured() {
+        return kind == Kind.MISCONFIGURED;
     }
 
     /**

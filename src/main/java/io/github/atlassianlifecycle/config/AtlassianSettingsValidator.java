@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
+
 /**
  * Checks the {@code atlassian.*} settings once, at startup, so a wrong setting stops the application with a message
  * that names it, instead of failing later inside a process. Messages name settings and their environment variables
@@ -27,7 +29,7 @@ public final class AtlassianSettingsValidator {
     public static List<String> problems(AtlassianProperties settings) {
         List<String> problems = new ArrayList<>();
         checkUrl(problems, "atlassian.api-url", settings.getApiUrl(), true);
-        checkId(problems, "atlassian.org-id", settings.getOrgId());
+        checkId(problems, OrganizationsClient.ORG_ID_SETTING, settings.getOrgId());
         checkId(problems, "atlassian.directory-id", settings.getDirectoryId());
         if (settings.getScimDirectoryId() != null && !settings.getScimDirectoryId().isBlank()) {
             checkId(problems, "atlassian.scim-directory-id", settings.getScimDirectoryId());

@@ -5,7 +5,7 @@ import io.github.atlassianlifecycle.client.AtlassianApiException;
 /**
  * A step that cannot succeed by trying again: the process routes it (usually to a "resolve manually" task).
  * Only business failures are wrapped in this: transient ones stay {@link AtlassianApiException}s so the job is
- * retried, and an unavailable endpoint stays one so the job becomes an incident naming the endpoint.
+ * retried, and an unavailable endpoint or a wrong setting stays one so the job becomes an incident naming it.
  */
 public class LifecycleBusinessException extends RuntimeException {
 

@@ -59,6 +59,19 @@ public class RequestRepository {
      *         request with the same requester and idempotency key, exists
      */
     public void insert(StoredRequest request, String idempotencyKey) {
+        insert(request, openKey(request.action(), request.account()),
+                idempotencyScope(request.requester(), idempotencyKey));
+    }
+
+    /**
+     * Inserts a request whose process was started directly through the engine ({@code /engine-rest} or Java), not
+     * through the request API: the same record, without the API's duplicate and idempotency keys.
+     */
+    public void insertStarted(StoredRequest request) {
+        insert(request, null, null);
+    }
+
+    private void insert(StoredRequest request, String openKey, String idempotencyScope) {
         jdbc.update("""
                 INSERT INTO lifecycle_request (id, action, account_id, email, display_name, groups_json, reason,
                   reason_code, requester, process_instance_id, open_key, idempotency_scope, body_hash, undo_of,
@@ -76,34 +89,10 @@ public class RequestRepository {
                         .addValue("reasonCode", request.reasonCode())
                         .addValue("requester", request.requester())
                         .addValue("processInstanceId", request.processInstanceId())
-                        .addValue("openKey", openKey(request.action(), request.account()))
-                        .addValue("idempotencyScope", idempotencyScope(request.requester(), idempotencyKey))
+                        .addValue("openKey", openKey)
+                        .addValue("idempotencyScope", idempotencyScope)
                         .addValue("bodyHash", request.bodyHash())
                         .addValue("undoOf", request.undoOf())
-                        .addValue("createdAt", Timestamp.from(request.createdAt())));
-    }
-
-    /**
-     * Inserts a request whose process was started directly through the engine ({@code /engine-rest} or Java), not
-     * through the request API: the same record, without the API's duplicate and idempotency keys.
-     */
-    public void insertStarted(StoredRequest request) {
-        jdbc.update("""
-                INSERT INTO lifecycle_request (id, action, account_id, email, display_name, groups_json, reason,
-                  reason_code, requester, process_instance_id, created_at, updated_at)
-                VALUES (:id, :action, :accountId, :email, :displayName, :groups, :reason, :reasonCode, :requester,
-                  :processInstanceId, :createdAt, :createdAt)""",
-                new MapSqlParameterSource()
-                        .addValue("id", request.id())
-                        .addValue("action", request.action().name())
-                        .addValue("accountId", request.accountId())
-                        .addValue("email", request.email())
-                        .addValue("displayName", request.displayName())
-                        .addValue("groups", writeGroups(request.groups()))
-                        .addValue("reason", request.reason())
-                        .addValue("reasonCode", request.reasonCode())
-                        .addValue("requester", request.requester())
-                        .addValue("processInstanceId", request.processInstanceId())
                         .addValue("createdAt", Timestamp.from(request.createdAt())));
     }
 
@@ -113,23 +102,25 @@ public class RequestRepository {
     }
 
     public Optional<StoredRequest> find(String id) {
-        return jdbc.query("SELECT * FROM lifecycle_request WHERE id = :id", new MapSqlParameterSource("id", id), ROWS)
-                .stream().findFirst();
+        return findBy("id", id);
     }
 
     public Optional<StoredRequest> findByProcessInstance(String processInstanceId) {
-        return jdbc.query("SELECT * FROM lifecycle_request WHERE process_instance_id = :pid",
-                new MapSqlParameterSource("pid", processInstanceId), ROWS).stream().findFirst();
+        return findBy("process_instance_id", processInstanceId);
     }
 
     public Optional<StoredRequest> findByIdempotencyKey(String requester, String idempotencyKey) {
-        return jdbc.query("SELECT * FROM lifecycle_request WHERE idempotency_scope = :scope",
-                new MapSqlParameterSource("scope", idempotencyScope(requester, idempotencyKey)), ROWS).stream().findFirst();
+        return findBy("idempotency_scope", idempotencyScope(requester, idempotencyKey));
     }
 
     public Optional<StoredRequest> findOpen(LifecycleAction action, String account) {
-        return jdbc.query("SELECT * FROM lifecycle_request WHERE open_key = :key",
-                new MapSqlParameterSource("key", openKey(action, account)), ROWS).stream().findFirst();
+        return findBy("open_key", openKey(action, account));
+    }
+
+    /** The request whose {@code column} (one of ours, never a caller's text) holds {@code value}. */
+    private Optional<StoredRequest> findBy(String column, String value) {
+        return jdbc.query("SELECT * FROM lifecycle_request WHERE " + column + " = :value",
+                new MapSqlParameterSource("value", value), ROWS).stream().findFirst();
     }
 
     /** Marks a request as ended: its final status is kept, and the account is free for a new request. */

@@ -71,6 +71,9 @@ class OrganizationsConformanceIT extends SimulatorConformance {
         OrganizationsClient wrongKey = new OrganizationsClient(fixture.transport(),
                 organizations.withCredential(Credential.bearer(ClientFixture.SCIM_KEY)), ORG, DIRECTORY);
         refused(() -> wrongKey.user(active), 401, "ADMIN-UAM-401-1");
+        OrganizationsClient otherOrg = new OrganizationsClient(fixture.transport(), organizations, "other-org",
+                DIRECTORY);
+        refused(() -> otherOrg.user(active), 404, "ADMIN-UAM-404-2");
     }
 
     @Test

@@ -426,6 +426,24 @@ class AccountDisableProcessTest extends LifecycleModelContract {
         assertThat(atlassian.applied).isEmpty();
     }
 
+    @Test
+    void an_organization_atlassian_does_not_know_is_an_incident_naming_the_setting_at_once() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        atlassian.failingStep = PlanStep.ACCOUNT;
+        atlassian.nextApplyFailure = FakeAtlassian.organizationNotFound();
+
+        assertThatThrownBy(() -> process.runJobs(instance)).hasMessageContaining("atlassian.org-id");
+
+        assertThat(instance).isWaitingAt("deactivate");
+        assertThat(job(instance).getRetries()).isZero();
+        org.camunda.bpm.engine.runtime.Incident incident = extension.getProcessEngine().getRuntimeService()
+                .createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident).as("an incident after the first failure").isNotNull();
+        assertThat(incident.getIncidentMessage()).contains("ADMIN-UAM-404-2", "atlassian.org-id");
+        assertThat(atlassian.applied).isEmpty();
+    }
+
     // --- invalid requests ----------------------------------------------------------------------------------
 
     static Stream<Arguments> invalidRequests() {

@@ -284,6 +284,13 @@ final class FakeAtlassian {
                 "POST", "/users/{}/manage/lifecycle/disable", null, null, null);
     }
 
+    /** The organizations API not knowing the configured organization, as the organizations client reports it. */
+    static AtlassianApiException organizationNotFound() {
+        return AtlassianApiException.misconfigured(new AtlassianApiException(ApiFamily.ORGANIZATIONS,
+                "organizations.suspend", 404, "ADMIN-UAM-404-2", null, "Organization not found", null, null, null,
+                null), "atlassian.org-id", "Atlassian knows no organization of that id");
+    }
+
     static AtlassianApiException rateLimited(Instant retryAt) {
         return new AtlassianApiException(ApiFamily.USER_MANAGEMENT, "userManagement.disable", 429, "rateLimited",
                 null, null, null, retryAt, null, null);

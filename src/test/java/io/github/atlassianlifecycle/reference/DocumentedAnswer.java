@@ -35,6 +35,16 @@ public record DocumentedAnswer(String file, String family, String documentation,
         distinguishedBy = distinguishedBy == null ? List.of() : List.copyOf(distinguishedBy);
     }
 
+    /**
+     * The same documented call answered otherwise: {@code status} with {@code body} in {@code contentType} (null for
+     * none). For what the reference cannot document, such as a retired endpoint's 410 or a gateway's 404; the test
+     * says why it serves one.
+     */
+    public DocumentedAnswer answeredWith(int status, String contentType, JsonNode body) {
+        return new DocumentedAnswer(file, family, documentation, operation, method, path, status, contentType, Map.of(),
+                body, null, List.of(), "derived from " + this + ": answered " + status);
+    }
+
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }

@@ -103,13 +103,16 @@ public class BitbucketClient {
                 .operation("bitbucket.deleteUser"), BitbucketUser.class);
     }
 
-    /** {@link #deleteUser}, where an unknown user (404) is already the wanted state. True if deleted now. */
+    /**
+     * {@link #deleteUser}, where an unknown user (Bitbucket's documented not-found, see
+     * {@link AtlassianApiException#isNotFound()}) is already the wanted state. True if deleted now.
+     */
     public boolean deleteUserIfPresent(String name) {
         try {
             deleteUser(name);
             return true;
         } catch (AtlassianApiException e) {
-            if (e.status() == 404) {
+            if (e.isNotFound()) {
                 return false;
             }
             throw e;

@@ -92,14 +92,15 @@ public class ConfluenceClient {
     /**
      * {@code GET /wiki/rest/api/user/memberof?accountId=&start=&limit=}: one page of the groups the user is in. The
      * reference documents only 200 and 403 for it, so an account Confluence does not know may come back as no
-     * groups or as a 404; both read as an empty page.
+     * groups or as a 404 in Confluence's error shape; both read as an empty page. A 410, or a 404 in another shape,
+     * is the endpoint gone, not the account: it throws.
      */
     public ConfluencePage<ConfluenceGroup> memberOf(String accountId, int start, int limit) {
         try {
             return transport.send(endpoint, ApiRequest.get("/wiki/rest/api/user/memberof").query("accountId", accountId)
                     .query("start", start).query("limit", limit).operation("confluence.memberOf"), groupPage);
         } catch (AtlassianApiException e) {
-            if (e.status() == 404) {
+            if (e.isNotFound()) {
                 return new ConfluencePage<>(List.of(), start, limit, 0, null);
             }
             throw e;

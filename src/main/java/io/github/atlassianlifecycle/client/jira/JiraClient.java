@@ -72,12 +72,15 @@ public class JiraClient {
                 .query("expand", "groups").operation("jira.getUser"), JiraUser.class);
     }
 
-    /** {@link #user} with a 404 turned into empty. */
+    /**
+     * {@link #user} with Jira's documented not-found turned into empty. A 410, or a 404 without Jira's ErrorCollection
+     * (the endpoint gone or moved), still throws: it says nothing about the user.
+     */
     public Optional<JiraUser> findUser(String accountId) {
         try {
             return Optional.ofNullable(user(accountId));
         } catch (AtlassianApiException e) {
-            if (e.status() == 404) {
+            if (e.isNotFound()) {
                 return Optional.empty();
             }
             throw e;
@@ -93,13 +96,16 @@ public class JiraClient {
                 .operation("jira.deleteUser"));
     }
 
-    /** {@link #deleteUser}, where a user Jira does not know (404) is already the wanted state. True if removed now. */
+    /**
+     * {@link #deleteUser}, where a user Jira does not know (its documented not-found, see
+     * {@link AtlassianApiException#isNotFound()}) is already the wanted state. True if removed now.
+     */
     public boolean deleteUserIfPresent(String accountId) {
         try {
             deleteUser(accountId);
             return true;
         } catch (AtlassianApiException e) {
-            if (e.status() == 404) {
+            if (e.isNotFound()) {
                 return false;
             }
             throw e;
@@ -138,7 +144,10 @@ public class JiraClient {
                 .query("accountId", accountId).operation("jira.removeUserFromGroup"));
     }
 
-    /** Removes the user from the group if they are in it; a user unknown to Jira is in no group. True if removed now. */
+    /**
+     * Removes the user from the group if they are in it; a user unknown to Jira (its documented not-found) is in no
+     * group. True if removed now.
+     */
     public boolean removeFromGroupIfPresent(String groupId, String accountId) {
         if (!memberOf(groupId, accountId)) {
             return false;
@@ -151,7 +160,7 @@ public class JiraClient {
         try {
             return userGroups(accountId).stream().anyMatch(group -> groupId.equals(group.groupId()));
         } catch (AtlassianApiException e) {
-            if (e.status() == 404) {
+            if (e.isNotFound()) {
                 return false;
             }
             throw e;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JavaType;
@@ -23,7 +24,9 @@ import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
  * client has no way to call them (see docs/api-coverage.md). Results come as one {@link Page} (pass its cursor
  * back) or as every page at once. Every method throws
  * {@link AtlassianApiException} on anything but 2xx; its {@code errorKey()} is the API's code, e.g.
- * {@code ADMIN-UAM-409-2}.
+ * {@code ADMIN-UAM-409-2}. An {@value #ORGANIZATION_NOT_FOUND} (Organization not found) on any call is a
+ * {@link AtlassianApiException.Kind#MISCONFIGURED misconfigured} failure naming {@value #ORG_ID_SETTING}, never an
+ * account not found.
  */
 public class OrganizationsClient {
 
@@ -35,6 +38,10 @@ public class OrganizationsClient {
     public static final String LICENCE_LIMIT = "ADMIN-UAM-409-3";
     /** The account is deactivated and cannot be added to a group. */
     public static final String INACTIVE_USER = "ADMIN-UAM-400-2";
+    /** The path's organization id is not one Atlassian knows: the configuration is wrong, not the account. */
+    public static final String ORGANIZATION_NOT_FOUND = "ADMIN-UAM-404-2";
+    /** The setting the organization id comes from, named when Atlassian does not know the id. */
+    public static final String ORG_ID_SETTING = "atlassian.org-id";
 
     /** 1,000 pages of 100 is 100,000 users, the largest directory the simulator seeds; more means a broken cursor. */
     private static final int MAX_PAGES = 1_000;
@@ -65,7 +72,7 @@ public class OrganizationsClient {
     /** {@code GET /v2/orgs/{orgId}/directories}: one page; a null cursor is the first page. */
     public Page<OrgDirectory> directories(String cursor, Integer limit) {
         checkLimit(limit);
-        return transport.send(endpoint, ApiRequest.get("/admin/v2/orgs/{}/directories", orgId)
+        return send(ApiRequest.get("/admin/v2/orgs/{}/directories", orgId)
                 .query("cursor", cursor).query("limit", limit).operation("organizations.directories"), directoryPage);
     }
 
@@ -81,7 +88,7 @@ public class OrganizationsClient {
      * in {@code data}; an answer without it is a contract break, not a user whose fields are all unknown.
      */
     public OrgUser user(String accountId) {
-        UserDetails details = transport.send(endpoint, usersPath(ApiRequest::get, "/{}", accountId)
+        UserDetails details = send(usersPath(ApiRequest::get, "/{}", accountId)
                 .operation("organizations.user"), UserDetails.class);
         if (details == null || details.data() == null) {
             throw new AtlassianApiException(endpoint.family(), "organizations.user", 200, "unreadableBody", null,
@@ -93,7 +100,7 @@ public class OrganizationsClient {
     /** {@code POST .../directories/{directoryId}/users/search}: one page (the search's own cursor and limit). */
     public Page<OrgUser> searchUsers(UserSearch search) {
         Objects.requireNonNull(search, "search");
-        return transport.send(endpoint, usersPath(ApiRequest::post, "/search").body(search)
+        return send(usersPath(ApiRequest::post, "/search").body(search)
                 .operation("organizations.searchUsers"), userPage);
     }
 
@@ -117,13 +124,13 @@ public class OrganizationsClient {
      * groups and roles come back on {@link #restore}. Accepts 204 and 200 alike (the status is not documented).
      */
     public void suspend(String accountId) {
-        transport.send(endpoint, usersPath(ApiRequest::post, "/{}/suspend", accountId)
+        send(usersPath(ApiRequest::post, "/{}/suspend", accountId)
                 .operation("organizations.suspend"));
     }
 
     /** {@code POST .../users/{accountId}/restore}: access, groups and roles return; billing resumes. */
     public void restore(String accountId) {
-        transport.send(endpoint, usersPath(ApiRequest::post, "/{}/restore", accountId)
+        send(usersPath(ApiRequest::post, "/{}/restore", accountId)
                 .operation("organizations.restore"));
     }
 
@@ -132,7 +139,7 @@ public class OrganizationsClient {
      * new {@link #invite} brings the user back. Atlassian queues the removal, so a read right after may lag.
      */
     public void removeFromDirectory(String accountId) {
-        transport.send(endpoint, usersPath(ApiRequest::delete, "/{}", accountId)
+        send(usersPath(ApiRequest::delete, "/{}", accountId)
                 .operation("organizations.removeFromDirectory"));
     }
 
@@ -142,7 +149,7 @@ public class OrganizationsClient {
      */
     public List<InvitedUser> invite(Invitation invitation) {
         Objects.requireNonNull(invitation, "invitation");
-        InviteAnswer answer = transport.send(endpoint, ApiRequest.post("/admin/v2/orgs/{}/users/invite", orgId)
+        InviteAnswer answer = send(ApiRequest.post("/admin/v2/orgs/{}/users/invite", orgId)
                 .body(invitation).operation("organizations.invite"), InviteAnswer.class);
         return answer == null || answer.data() == null ? List.of() : List.copyOf(answer.data());
     }
@@ -153,7 +160,7 @@ public class OrganizationsClient {
         LastActiveDates first = null;
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            LastActiveDates.Envelope envelope = transport.send(endpoint,
+            LastActiveDates.Envelope envelope = send(
                     ApiRequest.get("/admin/v1/orgs/{}/directory/users/{}/last-active-dates", orgId, accountId)
                             .query("cursor", cursor).operation("organizations.lastActiveDates"),
                     LastActiveDates.Envelope.class);
@@ -176,7 +183,7 @@ public class OrganizationsClient {
     /** {@code POST .../directories/{directoryId}/groups/search}: one page. */
     public Page<OrgGroup> searchGroups(GroupSearch search) {
         Objects.requireNonNull(search, "search");
-        return transport.send(endpoint, groupsPath(ApiRequest::post, "/search").body(search)
+        return send(groupsPath(ApiRequest::post, "/search").body(search)
                 .operation("organizations.searchGroups"), groupPage);
     }
 
@@ -202,7 +209,7 @@ public class OrganizationsClient {
         Objects.requireNonNull(name, "name");
         Map<String, String> body = description == null ? Map.of("name", name)
                 : Map.of("name", name, "description", description);
-        OrgGroup created = transport.send(endpoint, groupsPath(ApiRequest::post, "").body(body)
+        OrgGroup created = send(groupsPath(ApiRequest::post, "").body(body)
                 .operation("organizations.createGroup"), OrgGroup.class);
         if (created != null && created.id() != null) {
             return created;
@@ -219,7 +226,7 @@ public class OrganizationsClient {
      */
     public void addMembership(String groupId, String accountId) {
         Objects.requireNonNull(accountId, "accountId");
-        transport.send(endpoint, groupsPath(ApiRequest::post, "/{}/memberships", groupId)
+        send(groupsPath(ApiRequest::post, "/{}/memberships", groupId)
                 .body(Map.of("accountId", accountId)).operation("organizations.addMembership"));
     }
 
@@ -242,7 +249,7 @@ public class OrganizationsClient {
 
     /** {@code DELETE .../groups/{groupId}/memberships/{accountId}}. */
     public void removeMembership(String groupId, String accountId) {
-        transport.send(endpoint, groupsPath(ApiRequest::delete, "/{}/memberships/{}", groupId, accountId)
+        send(groupsPath(ApiRequest::delete, "/{}/memberships/{}", groupId, accountId)
                 .operation("organizations.removeMembership"));
     }
 
@@ -252,13 +259,13 @@ public class OrganizationsClient {
      * limit: 409 {@value #LICENCE_LIMIT}. Role assignments can take up to 30 seconds to show.
      */
     public void assignRole(String groupId, String resourceId, String roleId) {
-        transport.send(endpoint, groupsPath(ApiRequest::post, "/{}/role-assignments/assign", groupId)
+        send(groupsPath(ApiRequest::post, "/{}/role-assignments/assign", groupId)
                 .body(new RoleAssignment(resourceId, roleId)).operation("organizations.assignRole"));
     }
 
     /** {@code POST .../groups/{groupId}/role-assignments/revoke}. */
     public void revokeRole(String groupId, String resourceId, String roleId) {
-        transport.send(endpoint, groupsPath(ApiRequest::post, "/{}/role-assignments/revoke", groupId)
+        send(groupsPath(ApiRequest::post, "/{}/role-assignments/revoke", groupId)
                 .body(new RoleAssignment(resourceId, roleId)).operation("organizations.revokeRole"));
     }
 
@@ -276,6 +283,33 @@ public class OrganizationsClient {
 
     private ApiRequest groupsPath(PathRequest method, String rest, Object... segments) {
         return directoryPath(method, "/groups" + rest, segments);
+    }
+
+    // ---- every call goes through these, so an unknown organization is read the same way everywhere
+
+    private void send(ApiRequest request) {
+        readingTheOrganization(() -> transport.send(endpoint, request));
+    }
+
+    private <T> T send(ApiRequest request, Class<T> type) {
+        return readingTheOrganization(() -> transport.send(endpoint, request, type));
+    }
+
+    private <T> T send(ApiRequest request, JavaType type) {
+        return readingTheOrganization(() -> transport.send(endpoint, request, type));
+    }
+
+    /** The call's answer; {@value #ORGANIZATION_NOT_FOUND} made the misconfiguration it is. */
+    private static <T> T readingTheOrganization(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AtlassianApiException e) {
+            if (e.isBusiness() && ORGANIZATION_NOT_FOUND.equals(e.errorKey())) {
+                throw AtlassianApiException.misconfigured(e, ORG_ID_SETTING,
+                        "Atlassian knows no organization of that id");
+            }
+            throw e;
+        }
     }
 
     private ApiRequest directoryPath(PathRequest method, String rest, Object... segments) {

@@ -151,15 +151,16 @@ public class ScimClient {
     }
 
     /**
-     * Idempotent delete: true when this call deleted the user, false when the id was already dead (404), as it is
-     * after a delete whose answer was lost.
+     * Idempotent delete: true when this call deleted the user, false when the id was already dead (SCIM's documented
+     * 404, see {@link AtlassianApiException#isNotFound()}), as it is after a delete whose answer was lost. A 410, or
+     * a 404 without the SCIM error schema, is the endpoint gone, not the user: it throws.
      */
     public boolean deleteUserIfPresent(String scimId) {
         try {
             deleteUser(scimId);
             return true;
         } catch (AtlassianApiException e) {
-            if (e.status() == 404) {
+            if (e.isNotFound()) {
                 return false;
             }
             throw e;

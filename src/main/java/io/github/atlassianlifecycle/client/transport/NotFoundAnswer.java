@@ -14,7 +14,8 @@ import io.github.atlassianlifecycle.client.ApiFamily;
  * <ul>
  *   <li>organizations: an {@code errors[]} entry whose {@code code} is one of the API's 404 codes
  *   ({@code ADMIN-UAM-404-1} unknown resource, {@code -404-2} organization, {@code -404-3} group; {@code ADMIN-404-n});
- *   the same envelope without such a code is the generic answer of an unknown path;</li>
+ *   the same envelope without such a code is the generic answer of an unknown path ({@code -404-2} is documented but
+ *   says the configured organization is unknown: the organizations client makes it a misconfiguration);</li>
  *   <li>user management: key {@code accountNotFound}, the only key its account endpoints document for a 404
  *   ({@code notFound} is the generic unknown resource);</li>
  *   <li>SCIM: RFC 7644's error schema with status 404;</li>

@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.process.seal.TamperedStateException;
-import io.github.atlassianlifecycle.process.seal.TamperedStateException;
 
 /**
  * What a job that failed on an Atlassian call gets, by the failure's kind: a rate-limited one waits for Atlassian's
- * reset ({@link RateLimitedJobRetryCmd}); one whose endpoint is unavailable, and one that refused a tampered state
+ * reset ({@link RateLimitedJobRetryCmd}); one whose endpoint is unavailable, one that says a setting is wrong
+ * ({@link AtlassianApiException#isMisconfigured()}), and one that refused a tampered state
  * ({@link TamperedStateException}), become an incident at once ({@link IncidentAtOnceJobCmd}): no retry would change
  * their answer. Every other failure goes to the engine's usual handling (retry cycle, then an incident). Business
  * failures never get here: the delegates turn them into BPMN errors.
@@ -37,7 +37,7 @@ class AtlassianFailedJobCommandFactory implements FailedJobCommandFactory {
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
         AtlassianApiException failure = atlassianFailure(exception);
-        if (tampered(exception) || failure != null && failure.isEndpointUnavailable()) {
+        if (tampered(exception) || failure != null && (failure.isEndpointUnavailable() || failure.isMisconfigured())) {
             return new IncidentAtOnceJobCmd(jobId, exception);
         }
         if (failure == null) {
@@ -58,10 +58,14 @@ class AtlassianFailedJobCommandFactory implements FailedJobCommandFactory {
         return false;
     }
 
-    /** The first Atlassian failure in the cause chain that is rate-limited or names an unavailable endpoint. */
+    /**
+     * The first Atlassian failure in the cause chain that is rate-limited, names an unavailable endpoint or a wrong
+     * setting.
+     */
     static AtlassianApiException atlassianFailure(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AtlassianApiException api && (api.isRateLimited() || api.isEndpointUnavailable())) {
+            if (cause instanceof AtlassianApiException api
+                    && (api.isRateLimited() || api.isEndpointUnavailable() || api.isMisconfigured())) {
                 return api;
             }
             if (cause.getCause() == cause) {

@@ -8,10 +8,11 @@ import io.github.atlassianlifecycle.process.seal.TamperedStateException;
 
 /**
  * What the engine does with a job no retry would help: one whose Atlassian endpoint is unavailable (410, or a 404
- * that is not the API's documented not-found answer — the endpoint will not come back by itself), or one that refused
+ * that is not the API's documented not-found answer — the endpoint will not come back by itself), one whose answer says
+ * a setting is wrong (an organization id Atlassian does not know: only an operator's fix helps), or one that refused
  * to go on because the request's state was tampered with ({@link TamperedStateException}). The exception is recorded
  * and the retries drop to zero, which makes the incident now; its message is the exception's (naming the API, the
- * operation and the endpoint, or what was tampered with). Once an operator has fixed the cause, "retry" in Cockpit
+ * operation and the endpoint or the setting, or what was tampered with). Once an operator has fixed the cause, "retry" in Cockpit
  * runs the step again.
  */
 class IncidentAtOnceJobCmd extends JobRetryCmd {

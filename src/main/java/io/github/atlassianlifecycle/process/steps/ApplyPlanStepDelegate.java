@@ -35,10 +35,8 @@ public class ApplyPlanStepDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProcessState.verify(execution);
+        Plan plan = PlanVariables.approved(execution);
         PlanStep step = PlanStep.valueOf(String.valueOf(execution.getVariableLocal(STEP)));
-        Plan plan = PlanVariables.read(execution);
-        Approvals.requireApproved(execution, plan);
         String planHash = PlanJson.hash(plan);
         try {
             List<CallResult> results = executor.apply(plan, step, Resolutions.skipped(execution, planHash));

@@ -3,6 +3,7 @@ package io.github.atlassianlifecycle.process.steps;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import io.github.atlassianlifecycle.lifecycle.BusinessError;
 import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
 import io.github.atlassianlifecycle.lifecycle.apply.CallResult;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanStepFailure;
@@ -34,11 +35,24 @@ final class BpmnErrors {
         return error(execution, failure, null, null);
     }
 
+    /**
+     * {@link BusinessError#NOT_AS_PLANNED}: the account as a whole is not as the plan says (it kept changing, or read
+     * back it still needs calls). Not about one call, so there is none to skip.
+     */
+    static BpmnError notAsPlanned(DelegateExecution execution, String message) {
+        return error(execution, BusinessError.NOT_AS_PLANNED, message, null, null);
+    }
+
     private static BpmnError error(DelegateExecution execution, LifecycleBusinessException failure, String failedCall,
             String planHash) {
+        return error(execution, failure.error(), failure.getMessage(), failedCall, planHash);
+    }
+
+    private static BpmnError error(DelegateExecution execution, BusinessError error, String message,
+            String failedCall, String planHash) {
         execution.setVariable(ProcessVariables.FAILED_CALL, failedCall);
         execution.setVariable(ProcessVariables.FAILED_PLAN, planHash);
         ProcessState.seal(execution);
-        return new BpmnError(failure.error().name(), failure.getMessage());
+        return new BpmnError(error.name(), message);
     }
 }

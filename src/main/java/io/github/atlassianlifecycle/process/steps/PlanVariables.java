@@ -12,6 +12,8 @@ import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanText;
+import io.github.atlassianlifecycle.process.decisions.Approvals;
+import io.github.atlassianlifecycle.process.seal.ProcessState;
 import io.github.atlassianlifecycle.process.variables.JsonVariables;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 import io.github.atlassianlifecycle.process.variables.RequestVariables;
@@ -53,6 +55,17 @@ public final class PlanVariables {
         } catch (IllegalArgumentException notJson) {
             return text;
         }
+    }
+
+    /**
+     * Where every step that acts on the plan starts: the process state's seal checked, then the plan, which must be
+     * the one its approvers approved.
+     */
+    static Plan approved(DelegateExecution execution) {
+        ProcessState.verify(execution);
+        Plan plan = read(execution);
+        Approvals.requireApproved(execution, plan);
+        return plan;
     }
 
     static Plan read(DelegateExecution execution) {

@@ -1,10 +1,8 @@
 package io.github.atlassianlifecycle.process.steps;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import io.github.atlassianlifecycle.lifecycle.BusinessError;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
@@ -32,9 +30,7 @@ public class RecheckPlanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProcessState.verify(execution);
-        Plan approved = PlanVariables.read(execution);
-        Approvals.requireApproved(execution, approved);
+        Plan approved = PlanVariables.approved(execution);
         Plan now = PlanVariables.planAgain(execution, planner, approved);
         boolean drifted = drifted(execution, approved, now);
         execution.setVariable(ProcessVariables.DRIFTED, drifted);
@@ -52,14 +48,10 @@ public class RecheckPlanDelegate implements JavaDelegate {
                     PendingDeletion.of(execution, now.account().accountId()).orElse(null));
         }
         if (count > MAX_DRIFTS) {
-            execution.setVariable(ProcessVariables.FAILED_CALL, null);
-            execution.setVariable(ProcessVariables.FAILED_PLAN, null);
-        }
-        ProcessState.seal(execution);
-        if (count > MAX_DRIFTS) {
-            throw new BpmnError(BusinessError.NOT_AS_PLANNED.name(), "The account changed " + count
+            throw BpmnErrors.notAsPlanned(execution, "The account changed " + count
                     + " times while its request waited; a person should look at it before it goes on");
         }
+        ProcessState.seal(execution);
     }
 
     /** Would applying {@code approved} now do something its approvers did not approve? */

@@ -12,7 +12,6 @@ import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
-import io.github.atlassianlifecycle.process.decisions.Approvals;
 import io.github.atlassianlifecycle.process.seal.ProcessState;
 import io.github.atlassianlifecycle.process.variables.JsonVariables;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
@@ -35,9 +34,7 @@ public class TakeSnapshotDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProcessState.verify(execution);
-        Plan plan = PlanVariables.read(execution);
-        Approvals.requireApproved(execution, plan);
+        Plan plan = PlanVariables.approved(execution);
         AccountSnapshot existing = JsonVariables.get(execution, ProcessVariables.SNAPSHOT, AccountSnapshot.class);
         if (existing != null && !existing.takenAt().isBefore(approvedAt(execution, PlanJson.hash(plan)))) {
             return; // a retry of the apply steps must keep the state from before the first attempt

@@ -5,17 +5,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import io.github.atlassianlifecycle.lifecycle.BusinessError;
 import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
-import io.github.atlassianlifecycle.process.decisions.Approvals;
 import io.github.atlassianlifecycle.process.decisions.Resolutions;
 import io.github.atlassianlifecycle.process.seal.ProcessState;
 import io.github.atlassianlifecycle.process.variables.JsonVariables;
@@ -41,9 +38,7 @@ public class VerifyPlanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProcessState.verify(execution);
-        Plan approved = PlanVariables.read(execution);
-        Approvals.requireApproved(execution, approved);
+        Plan approved = PlanVariables.approved(execution);
         Set<PlanStep> steps = Arrays.stream(String.valueOf(execution.getVariableLocal(STEPS)).split(","))
                 .map(String::strip).map(PlanStep::valueOf).collect(Collectors.toSet());
         Set<String> skipped = Resolutions.skipped(execution, PlanJson.hash(approved));
@@ -52,16 +47,11 @@ public class VerifyPlanDelegate implements JavaDelegate {
         JsonVariables.set(execution, FINAL_STATE, now.account());
         execution.setVariable(ProcessVariables.PARTIALLY_APPLIED, !skipped.isEmpty());
         if (!left.isEmpty()) {
-            // Not about one call: nothing to skip.
-            execution.setVariable(ProcessVariables.FAILED_CALL, null);
-            execution.setVariable(ProcessVariables.FAILED_PLAN, null);
-        }
-        ProcessState.seal(execution);
-        if (!left.isEmpty()) {
-            throw new BpmnError(BusinessError.NOT_AS_PLANNED.name(), "Read back, the account still needs: "
+            throw BpmnErrors.notAsPlanned(execution, "Read back, the account still needs: "
                     + left.stream().map(call -> call.system() + " " + call.operation().verb() + " " + call.target())
                             .collect(Collectors.joining("; "))
                     + ". Atlassian can take up to 30 seconds to show a change: retry, or look at the account.");
         }
+        ProcessState.seal(execution);
     }
 }

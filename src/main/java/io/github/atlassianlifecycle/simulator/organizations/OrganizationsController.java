@@ -67,6 +67,10 @@ public class OrganizationsController {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern ROLE = Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** For {@link #inDirectory}: a read, which may name all directories. */
+    private static final boolean READ = true;
+    /** For {@link #inDirectory}: a change, which must name the directory. */
+    private static final boolean CHANGE = false;
 
     private final SimulatorState state;
     private final CredentialCheck auth;
@@ -101,8 +105,7 @@ public class OrganizationsController {
     @GetMapping("/v2/orgs/{orgId}/directories/{directoryId}/users")
     ResponseEntity<Object> listUsers(@PathVariable String orgId, @PathVariable String directoryId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, true);
+        return inDirectory(request, orgId, directoryId, READ, () -> {
             UserCriteria criteria = new UserCriteria(split(params.get("accountIds")), List.of(),
                     params.getFirst("searchTerm"), allowed("status", split(params.get("status")), STATUSES),
                     allowed("accountStatus", split(params.get("accountStatus")), ACCOUNT_STATUSES),
@@ -118,8 +121,7 @@ public class OrganizationsController {
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/users/search")
     ResponseEntity<Object> searchUsers(@PathVariable String orgId, @PathVariable String directoryId,
             @RequestBody(required = false) String rawBody, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, true);
+        return inDirectory(request, orgId, directoryId, READ, () -> {
             JsonNode body = body(rawBody);
             String searchTerm = string(body, "searchTerm");
             List<String> emails = strings(body, "emails");
@@ -141,18 +143,15 @@ public class OrganizationsController {
     @GetMapping("/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}")
     ResponseEntity<Object> user(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String accountId, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, true);
-            return ResponseEntity.ok(Map.of("data", userView(account(accountId), WITH_ROLES)));
-        });
+        return inDirectory(request, orgId, directoryId, READ,
+                () -> ResponseEntity.ok(Map.of("data", userView(account(accountId), WITH_ROLES))));
     }
 
     /** Already suspended: nothing changes and the answer is the same (unverified; idempotent by choice). */
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend")
     ResponseEntity<Object> suspend(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String accountId, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, false);
+        return inDirectory(request, orgId, directoryId, CHANGE, () -> {
             Account account = member(accountId, "suspended");
             OrgRules.suspend(account);
             return actionDone("The user's access is suspended");
@@ -162,8 +161,7 @@ public class OrganizationsController {
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/restore")
     ResponseEntity<Object> restore(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String accountId, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, false);
+        return inDirectory(request, orgId, directoryId, CHANGE, () -> {
             Account account = member(accountId, "restored; a removed user comes back only by invitation");
             OrgRules.restore(account);
             return actionDone("The user's access is restored");
@@ -174,8 +172,7 @@ public class OrganizationsController {
     @DeleteMapping("/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}")
     ResponseEntity<Object> removeFromDirectory(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String accountId, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, false);
+        return inDirectory(request, orgId, directoryId, CHANGE, () -> {
             OrgRules.remove(account(accountId));
             return actionDone("The user is removed from the directory");
         });
@@ -239,18 +236,14 @@ public class OrganizationsController {
     ResponseEntity<Object> groups(@PathVariable String orgId, @PathVariable String directoryId,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String limit,
             HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, true);
-            return ResponseEntity.ok(pager.page("groups", List.copyOf(state.orgGroups().values()), cursor,
-                    OrgPager.limit(limit), this::groupView));
-        });
+        return inDirectory(request, orgId, directoryId, READ, () -> ResponseEntity.ok(pager.page("groups",
+                List.copyOf(state.orgGroups().values()), cursor, OrgPager.limit(limit), this::groupView)));
     }
 
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups/search")
     ResponseEntity<Object> searchGroups(@PathVariable String orgId, @PathVariable String directoryId,
             @RequestBody(required = false) String rawBody, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, true);
+        return inDirectory(request, orgId, directoryId, READ, () -> {
             JsonNode body = body(rawBody);
             Set<String> names = new LinkedHashSet<>();
             strings(body, "groupNames").forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
@@ -275,8 +268,7 @@ public class OrganizationsController {
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups")
     ResponseEntity<Object> createGroup(@PathVariable String orgId, @PathVariable String directoryId,
             @RequestBody(required = false) String rawBody, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, false);
+        return inDirectory(request, orgId, directoryId, CHANGE, () -> {
             JsonNode body = body(rawBody);
             String name = string(body, "name");
             if (name == null || name.isBlank() || name.length() > 255) {
@@ -296,8 +288,7 @@ public class OrganizationsController {
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships")
     ResponseEntity<Object> addMembership(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String groupId, @RequestBody(required = false) String rawBody, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, false);
+        return inDirectory(request, orgId, directoryId, CHANGE, () -> {
             Group group = editableGroup(groupId);
             String accountId = string(body(rawBody), "accountId");
             if (accountId == null || accountId.isBlank()) {
@@ -329,8 +320,7 @@ public class OrganizationsController {
     @DeleteMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships/{accountId}")
     ResponseEntity<Object> removeMembership(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String groupId, @PathVariable String accountId, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, false);
+        return inDirectory(request, orgId, directoryId, CHANGE, () -> {
             Group group = editableGroup(groupId);
             Account account = state.account(accountId).filter(a -> !a.isClosed())
                     .orElseThrow(() -> reject(OrgErrors.notFound("No user " + accountId)));
@@ -342,8 +332,7 @@ public class OrganizationsController {
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/role-assignments/assign")
     ResponseEntity<Object> assignRole(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String groupId, @RequestBody(required = false) String rawBody, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, false);
+        return inDirectory(request, orgId, directoryId, CHANGE, () -> {
             Group group = group(groupId);
             JsonNode body = body(rawBody);
             String resourceId = resource(body);
@@ -361,8 +350,7 @@ public class OrganizationsController {
     @PostMapping("/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/role-assignments/revoke")
     ResponseEntity<Object> revokeRole(@PathVariable String orgId, @PathVariable String directoryId,
             @PathVariable String groupId, @RequestBody(required = false) String rawBody, HttpServletRequest request) {
-        return answer(request, orgId, () -> {
-            directory(directoryId, false);
+        return inDirectory(request, orgId, directoryId, CHANGE, () -> {
             Group group = group(groupId);
             JsonNode body = body(rawBody);
             String resourceId = resource(body);
@@ -373,6 +361,15 @@ public class OrganizationsController {
     }
 
     // ---- the checks every endpoint shares, in Atlassian's order: credential, organization, then the rest
+
+    /** {@link #answer}, then the directory: {@link #READ} accepts {@code -} (all directories), {@link #CHANGE} not. */
+    private ResponseEntity<Object> inDirectory(HttpServletRequest request, String orgId, String directoryId,
+            boolean readOnly, Supplier<ResponseEntity<Object>> work) {
+        return answer(request, orgId, () -> {
+            directory(directoryId, readOnly);
+            return work.get();
+        });
+    }
 
     private ResponseEntity<Object> answer(HttpServletRequest request, String orgId,
             Supplier<ResponseEntity<Object>> work) {

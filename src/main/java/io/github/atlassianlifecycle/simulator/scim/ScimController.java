@@ -474,13 +474,7 @@ public class ScimController {
     @GetMapping("/Schemas/{id}")
     ResponseEntity<Object> schema(@PathVariable String directoryId, @PathVariable String id,
             HttpServletRequest request) {
-        return scim(request, directoryId, base -> {
-            Map<String, Object> schema = ScimViews.schema(id, base);
-            if (schema == null) {
-                throw ScimError.notFound("Schema " + id + " not found");
-            }
-            return ok(schema);
-        });
+        return scim(request, directoryId, base -> ok(found(ScimViews.schema(id, base), "Schema " + id)));
     }
 
     @GetMapping("/ResourceTypes")
@@ -491,13 +485,16 @@ public class ScimController {
     @GetMapping("/ResourceTypes/{name}")
     ResponseEntity<Object> resourceType(@PathVariable String directoryId, @PathVariable String name,
             HttpServletRequest request) {
-        return scim(request, directoryId, base -> {
-            Map<String, Object> type = ScimViews.resourceType(name, base);
-            if (type == null) {
-                throw ScimError.notFound("Resource type " + name + " not found");
-            }
-            return ok(type);
-        });
+        return scim(request, directoryId, base -> ok(found(ScimViews.resourceType(name, base),
+                "Resource type " + name)));
+    }
+
+    /** A discovery resource, or SCIM's 404 naming {@code what} when the directory has none of that name. */
+    private static Map<String, Object> found(Map<String, Object> resource, String what) {
+        if (resource == null) {
+            throw ScimError.notFound(what + " not found");
+        }
+        return resource;
     }
 
     // ---- Shared

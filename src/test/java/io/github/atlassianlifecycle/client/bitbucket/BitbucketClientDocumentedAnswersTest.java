@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,33 +15,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.transport.Credential;
-import io.github.atlassianlifecycle.reference.ClientAgainstDocumentedAnswers;
+import io.github.atlassianlifecycle.reference.DocumentedAnswerStub;
 
 /**
  * The Bitbucket Data Center client reads every answer of the v9.6 REST reference's admin user calls as documented:
  * users and their pages, and each documented refusal as its status and kind, with the {@code exceptionName},
  * {@code message} and (for a validation error) the field its {@code context} names.
  */
-class BitbucketClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
+class BitbucketClientDocumentedAnswersTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    @Override
-    protected String family() {
-        return "bitbucket";
-    }
+    @RegisterExtension
+    static final DocumentedAnswerStub atlassian = DocumentedAnswerStub.forFamily("bitbucket");
 
     private BitbucketClient client() {
-        return new BitbucketClient(transport(), endpoint(ApiFamily.BITBUCKET, Credential.bearer("http-access-token")));
+        return new BitbucketClient(atlassian.transport(),
+                atlassian.endpoint(ApiFamily.BITBUCKET, Credential.bearer("http-access-token")));
     }
 
     @Test
     void a_page_of_users_reads_with_the_next_page_start() {
-        JsonNode documented = body("findUsers.200");
+        JsonNode documented = atlassian.body("findUsers.200");
 
-        BitbucketPage<BitbucketUser> page = answered("findUsers.200", () -> client().findUsers("j", 0, 2));
+        BitbucketPage<BitbucketUser> page = atlassian.answered("findUsers.200", () -> client().findUsers("j", 0, 2));
 
-        assertThat(lastCall().query()).isEqualTo("filter=j&start=0&limit=2");
+        assertThat(atlassian.lastCall().query()).isEqualTo("filter=j&start=0&limit=2");
         assertThat(page.lastPage()).isEqualTo(documented.get("isLastPage").asBoolean());
         assertThat(page.nextPageStart()).isEqualTo(documented.get("nextPageStart").asInt());
         assertThat(page.start()).isEqualTo(documented.get("start").asInt());
@@ -49,64 +49,69 @@ class BitbucketClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswer
 
     @Test
     void a_user_is_found_by_email_on_the_last_page() {
-        JsonNode documented = body("findUsers.200-last-page");
+        JsonNode documented = atlassian.body("findUsers.200-last-page");
         JsonNode user = documented.get("values").get(0);
 
-        BitbucketUser found = answered("findUsers.200-last-page",
+        BitbucketUser found = atlassian.answered("findUsers.200-last-page",
                 () -> client().findUserByEmail(user.get("emailAddress").asText().toUpperCase())).orElseThrow();
 
         assertUser(found, user);
-        assertBitbucketError(refused("findUsers.401", () -> client().findUsers(null, 0, 25)), "findUsers.401");
+        assertBitbucketError(atlassian.refused("findUsers.401", () -> client().findUsers(null, 0, 25)), "findUsers.401");
     }
 
     @Test
     void creating_a_user_asks_bitbucket_to_mail_the_password_link_and_joins_the_default_group() {
-        answered("createUser.204", () -> client().createUser("jcitizen", "Jane Citizen", "jane@example.com"));
+        atlassian.answered("createUser.204", () -> client().createUser("jcitizen", "Jane Citizen", "jane@example.com"));
 
-        assertThat(lastCall().query()).contains("name=jcitizen").contains("displayName=Jane%20Citizen")
+        assertThat(atlassian.lastCall().query()).contains("name=jcitizen").contains("displayName=Jane%20Citizen")
                 .contains("emailAddress=jane%40example.com").contains("addToDefaultGroup=true").contains("notify=true")
                 .doesNotContain("password");
         for (String name : List.of("createUser.400", "createUser.401", "createUser.403", "createUser.409")) {
-            assertBitbucketError(refused(name, () -> client().createUser("jcitizen", "Jane Citizen", "jane@example.com")),
+            assertBitbucketError(atlassian.refused(name, () -> client().createUser("jcitizen", "Jane Citizen", "jane@example.com")),
                     name);
         }
     }
 
     @Test
     void a_delete_answers_the_deleted_user_and_an_unknown_user_counts_as_already_deleted() {
-        JsonNode documented = body("deleteUser.200");
+        JsonNode documented = atlassian.body("deleteUser.200");
 
-        BitbucketUser deleted = answered("deleteUser.200", () -> client().deleteUser("jcitizen"));
+        BitbucketUser deleted = atlassian.answered("deleteUser.200", () -> client().deleteUser("jcitizen"));
 
-        assertThat(lastCall().query()).isEqualTo("name=jcitizen");
+        assertThat(atlassian.lastCall().query()).isEqualTo("name=jcitizen");
         assertUser(deleted, documented);
-        assertThat(answered("deleteUser.404", () -> client().deleteUserIfPresent("jcitizen"))).isFalse();
+        assertThat(atlassian.answered("deleteUser.404", () -> client().deleteUserIfPresent("jcitizen"))).isFalse();
         for (String name : List.of("deleteUser.400", "deleteUser.401", "deleteUser.403", "deleteUser.409")) {
-            assertBitbucketError(refused(name, () -> client().deleteUserIfPresent("jcitizen")), name);
+            assertBitbucketError(atlassian.refused(name, () -> client().deleteUserIfPresent("jcitizen")), name);
         }
     }
 
     @Test
-    void adding_to_groups_sends_the_user_and_the_groups_and_answers_200_without_a_body() throws Exception {
-        answered("addUserToGroups.200", () -> client().addToGroups("jcitizen", List.of("developers", "stash-users")));
+    void a_gone_delete_endpoint_is_an_incident_not_a_user_already_deleted() {
+        atlassian.unavailableWhenGone("deleteUser.404", () -> client().deleteUserIfPresent("jcitizen"));
+    }
 
-        JsonNode sent = json.readTree(lastCall().requestBody());
+    @Test
+    void adding_to_groups_sends_the_user_and_the_groups_and_answers_200_without_a_body() throws Exception {
+        atlassian.answered("addUserToGroups.200", () -> client().addToGroups("jcitizen", List.of("developers", "stash-users")));
+
+        JsonNode sent = json.readTree(atlassian.lastCall().requestBody());
         assertThat(sent.get("user").asText()).isEqualTo("jcitizen");
         assertThat(sent.get("groups")).extracting(JsonNode::asText).containsExactly("developers", "stash-users");
         for (String name : List.of("addUserToGroups.401", "addUserToGroups.403", "addUserToGroups.404")) {
-            assertBitbucketError(refused(name, () -> client().addToGroups("jcitizen", List.of("developers"))), name);
+            assertBitbucketError(atlassian.refused(name, () -> client().addToGroups("jcitizen", List.of("developers"))), name);
         }
     }
 
     @Test
     void removing_from_a_group_names_the_user_as_context_and_the_group_as_item() throws Exception {
-        answered("removeUserFromGroup.200", () -> client().removeFromGroup("jcitizen", "developers"));
+        atlassian.answered("removeUserFromGroup.200", () -> client().removeFromGroup("jcitizen", "developers"));
 
-        JsonNode sent = json.readTree(lastCall().requestBody());
+        JsonNode sent = json.readTree(atlassian.lastCall().requestBody());
         assertThat(sent.get("context").asText()).isEqualTo("jcitizen");
         assertThat(sent.get("itemName").asText()).isEqualTo("developers");
         for (String name : List.of("removeUserFromGroup.401", "removeUserFromGroup.403", "removeUserFromGroup.404")) {
-            assertBitbucketError(refused(name, () -> client().removeFromGroup("jcitizen", "developers")), name);
+            assertBitbucketError(atlassian.refused(name, () -> client().removeFromGroup("jcitizen", "developers")), name);
         }
     }
 
@@ -128,7 +133,7 @@ class BitbucketClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswer
     }
 
     private void assertBitbucketError(AtlassianApiException refusal, String name) {
-        JsonNode error = body(name).get("errors").get(0);
+        JsonNode error = atlassian.body(name).get("errors").get(0);
         assertThat(refusal.family()).isEqualTo(ApiFamily.BITBUCKET);
         assertThat(refusal.errorKey()).as("%s: exceptionName", name).isEqualTo(error.get("exceptionName").isNull() ? null
                 : error.get("exceptionName").asText());

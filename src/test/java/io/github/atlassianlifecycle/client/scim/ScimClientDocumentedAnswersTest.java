@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.transport.Credential;
-import io.github.atlassianlifecycle.reference.ClientAgainstDocumentedAnswers;
+import io.github.atlassianlifecycle.reference.DocumentedAnswerStub;
 import io.github.atlassianlifecycle.reference.DocumentedAnswer;
 
 /**
@@ -23,7 +24,7 @@ import io.github.atlassianlifecycle.reference.DocumentedAnswer;
  * come out as the documented body has them, and every documented refusal becomes the status, kind and
  * {@code scimType} it documents.
  */
-class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
+class ScimClientDocumentedAnswersTest {
 
     private static final String DIRECTORY = "2fb21891-7bee-4c2d-a61a-ade3834c8b2b";
     private static final String USER_ID = "f0ae48f7-1466-445e-85ea-e83ef754aefd";
@@ -31,23 +32,22 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    @Override
-    protected String family() {
-        return "scim";
-    }
+    @RegisterExtension
+    static final DocumentedAnswerStub atlassian = DocumentedAnswerStub.forFamily("scim");
 
     private ScimClient client() {
-        return new ScimClient(transport(), endpoint(ApiFamily.SCIM, Credential.bearer("scim-key")), DIRECTORY);
+        return new ScimClient(atlassian.transport(),
+                atlassian.endpoint(ApiFamily.SCIM, Credential.bearer("scim-key")), DIRECTORY);
     }
 
     // ---- Users
 
     @Test
     void a_user_reads_with_its_id_state_keys_email_and_linked_account() {
-        ScimUser user = answered("getUser.200", () -> client().getUser(USER_ID));
+        ScimUser user = atlassian.answered("getUser.200", () -> client().getUser(USER_ID));
 
-        assertUser(user, body("getUser.200"));
-        JsonNode group = body("getUser.200").get("groups").get(0);
+        assertUser(user, atlassian.body("getUser.200"));
+        JsonNode group = atlassian.body("getUser.200").get("groups").get(0);
         assertThat(user.groups()).singleElement().satisfies(ref -> {
             assertThat(ref.value()).isEqualTo(group.get("value").asText());
             assertThat(ref.display()).isEqualTo(group.get("display").asText());
@@ -58,11 +58,11 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
 
     @Test
     void a_user_read_with_selected_attributes_holds_only_those_and_reads_as_active() {
-        JsonNode documented = body("getUser.200-attributes");
+        JsonNode documented = atlassian.body("getUser.200-attributes");
 
-        ScimUser user = answered("getUser.200-attributes", () -> client().getUser(USER_ID, List.of("userName")));
+        ScimUser user = atlassian.answered("getUser.200-attributes", () -> client().getUser(USER_ID, List.of("userName")));
 
-        assertThat(lastCall().query()).isEqualTo("attributes=userName");
+        assertThat(atlassian.lastCall().query()).isEqualTo("attributes=userName");
         assertThat(user.id()).isEqualTo(documented.get("id").asText());
         assertThat(user.userName()).isEqualTo(documented.get("userName").asText());
         assertThat(user.primaryEmail()).isNull();
@@ -72,21 +72,21 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
 
     @Test
     void unknown_ids_and_a_wrong_key_are_refused_as_documented() {
-        assertScimError(refused("getUser.404", () -> client().getUser(USER_ID)), "getUser.404");
-        assertScimError(refused("getUser.401", () -> client().getUser(USER_ID)), "getUser.401");
-        assertScimError(refused("replaceUser.404", () -> client().replaceUser(USER_ID,
+        assertScimError(atlassian.refused("getUser.404", () -> client().getUser(USER_ID)), "getUser.404");
+        assertScimError(atlassian.refused("getUser.401", () -> client().getUser(USER_ID)), "getUser.401");
+        assertScimError(atlassian.refused("replaceUser.404", () -> client().replaceUser(USER_ID,
                 ScimUser.builder("lingbo.lu@demotime.authteam.com").email("lingbo.lu@demotime.authteam.com").build())),
                 "replaceUser.404");
-        assertScimError(refused("patchUser.404", () -> client().setActive(USER_ID, false)), "patchUser.404");
+        assertScimError(atlassian.refused("patchUser.404", () -> client().setActive(USER_ID, false)), "patchUser.404");
     }
 
     @Test
     void a_page_of_users_reads_with_its_totals_and_the_next_start_index() {
-        JsonNode documented = body("listUsers.200");
+        JsonNode documented = atlassian.body("listUsers.200");
 
-        ListResponse<ScimUser> page = answered("listUsers.200", () -> client().listUsers(1, 2));
+        ListResponse<ScimUser> page = atlassian.answered("listUsers.200", () -> client().listUsers(1, 2));
 
-        assertThat(lastCall().query()).contains("startIndex=1").contains("count=2");
+        assertThat(atlassian.lastCall().query()).contains("startIndex=1").contains("count=2");
         assertThat(page.totalResults()).isEqualTo(documented.get("totalResults").asInt());
         assertThat(page.startIndex()).isEqualTo(documented.get("startIndex").asInt());
         assertThat(page.itemsPerPage()).isEqualTo(documented.get("itemsPerPage").asInt());
@@ -100,38 +100,38 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
 
     @Test
     void a_filter_matching_nobody_reads_as_not_found() {
-        assertThat(answered("listUsers.200-empty", () -> client().findUserByUserName("nobody@demotime.authteam.com")))
+        assertThat(atlassian.answered("listUsers.200-empty", () -> client().findUserByUserName("nobody@demotime.authteam.com")))
                 .isEmpty();
-        assertThat(lastCall().query()).contains("filter=userName%20eq%20%22nobody%40demotime.authteam.com%22");
+        assertThat(atlassian.lastCall().query()).contains("filter=userName%20eq%20%22nobody%40demotime.authteam.com%22");
     }
 
     @Test
     void a_filter_the_directory_does_not_support_is_refused_with_invalid_filter() {
         // The client only ever filters with one eq on userName or externalId; the documented refusal of any other
         // filter is fed to such a call, so what the client makes of an invalidFilter answer is known too.
-        DocumentedAnswer documented = documented("listUsers.400-invalid-filter");
+        DocumentedAnswer documented = atlassian.documented("listUsers.400-invalid-filter");
         DocumentedAnswer onTheClientsOwnFilter = new DocumentedAnswer(documented.file(), documented.family(),
                 documented.documentation(), documented.operation(), documented.method(),
                 "/scim/directory/{directoryId}/Users", documented.status(), documented.contentType(),
                 documented.headers(), documented.body(), documented.schema(), documented.distinguishedBy(),
                 documented.note());
 
-        AtlassianApiException refusal = refused(onTheClientsOwnFilter, documented.name(),
+        AtlassianApiException refusal = atlassian.refused(onTheClientsOwnFilter, documented.name(),
                 () -> client().findUserByExternalId("00u1a2b3c4d5e6f7g8h9"));
 
         assertScimError(refusal, documented.name());
-        assertScimError(refused("listUsers.401", () -> client().listUsers(1, 2)), "listUsers.401");
+        assertScimError(atlassian.refused("listUsers.401", () -> client().listUsers(1, 2)), "listUsers.401");
     }
 
     @Test
     void a_created_user_reads_back_and_the_client_sent_only_writable_attributes() throws Exception {
-        ScimUser created = answered("createUser.201", () -> client().createUser(
+        ScimUser created = atlassian.answered("createUser.201", () -> client().createUser(
                 ScimUser.builder("joanna@demotime.authteam.com").email("joanna@demotime.authteam.com")
                         .externalId("00u9z8y7x6w5v4u3t2s1").name("Joanna", "Smith").displayName("Joanna Smith")
                         .build()));
 
-        assertUser(created, body("createUser.201"));
-        JsonNode sent = json.readTree(lastCall().requestBody());
+        assertUser(created, atlassian.body("createUser.201"));
+        JsonNode sent = json.readTree(atlassian.lastCall().requestBody());
         assertThat(sent.get("schemas")).extracting(JsonNode::asText).containsExactly(ScimUser.SCHEMA);
         assertThat(sent.get("userName").asText()).isEqualTo("joanna@demotime.authteam.com");
         assertThat(sent.has("id") || sent.has("groups") || sent.has("meta") || sent.has(ScimUser.ATLASSIAN_EXTENSION))
@@ -141,29 +141,29 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
     @Test
     void a_create_is_refused_for_a_taken_key_an_unverified_domain_and_a_wrong_key() {
         for (String name : List.of("createUser.409", "createUser.400-unverified-domain", "createUser.401")) {
-            assertScimError(refused(name, () -> client().createUser(
+            assertScimError(atlassian.refused(name, () -> client().createUser(
                     ScimUser.builder("someone@example.org").email("someone@example.org").build())), name);
         }
     }
 
     @Test
     void a_replaced_user_reads_back_without_the_attributes_it_left_out() {
-        ScimUser replaced = answered("replaceUser.200", () -> client().replaceUser(USER_ID,
+        ScimUser replaced = atlassian.answered("replaceUser.200", () -> client().replaceUser(USER_ID,
                 ScimUser.builder("lingbo.lu@demotime.authteam.com").email("lingbo.lu@demotime.authteam.com")
                         .title("Senior Engineer").build()));
 
-        assertUser(replaced, body("replaceUser.200"));
-        assertThat(replaced.title()).isEqualTo(body("replaceUser.200").get("title").asText());
+        assertUser(replaced, atlassian.body("replaceUser.200"));
+        assertThat(replaced.title()).isEqualTo(atlassian.body("replaceUser.200").get("title").asText());
         assertThat(replaced.department()).isNull();
     }
 
     @Test
     void a_deactivation_is_a_patch_op_and_reads_back_the_deactivated_user() throws Exception {
-        ScimUser patched = answered("patchUser.200", () -> client().setActive(USER_ID, false));
+        ScimUser patched = atlassian.answered("patchUser.200", () -> client().setActive(USER_ID, false));
 
-        assertUser(patched, body("patchUser.200"));
+        assertUser(patched, atlassian.body("patchUser.200"));
         assertThat(patched.isDeactivated()).isTrue();
-        JsonNode sent = json.readTree(lastCall().requestBody());
+        JsonNode sent = json.readTree(atlassian.lastCall().requestBody());
         assertThat(sent.get("schemas")).extracting(JsonNode::asText).containsExactly(ScimPatch.SCHEMA);
         assertThat(sent.get("Operations")).singleElement().satisfies(operation -> {
             assertThat(operation.get("op").asText()).isEqualTo("replace");
@@ -174,59 +174,64 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
 
     @Test
     void a_patch_is_refused_for_an_unknown_path_and_for_a_body_without_the_patch_op_schema() throws Exception {
-        assertScimError(refused("patchUser.400-invalid-path",
+        assertScimError(atlassian.refused("patchUser.400-invalid-path",
                 () -> client().replaceAttributes(USER_ID, Map.of("nonexistent", "x"))), "patchUser.400-invalid-path");
 
-        assertScimError(refused("patchUser.400-missing-patchop-schema", () -> client().setActive(USER_ID, true)),
+        assertScimError(atlassian.refused("patchUser.400-missing-patchop-schema", () -> client().setActive(USER_ID, true)),
                 "patchUser.400-missing-patchop-schema");
         // The client itself always names the schema, so this refusal points at something between it and Atlassian.
-        assertThat(json.readTree(lastCall().requestBody()).get("schemas")).extracting(JsonNode::asText)
+        assertThat(json.readTree(atlassian.lastCall().requestBody()).get("schemas")).extracting(JsonNode::asText)
                 .containsExactly(ScimPatch.SCHEMA);
     }
 
     @Test
     void a_delete_answers_no_content_and_a_dead_id_counts_as_already_deleted() {
-        assertThat(answered("deleteUser.204", () -> client().deleteUserIfPresent(USER_ID))).isTrue();
-        assertThat(answered("deleteUser.404", () -> client().deleteUserIfPresent(USER_ID))).isFalse();
+        assertThat(atlassian.answered("deleteUser.204", () -> client().deleteUserIfPresent(USER_ID))).isTrue();
+        assertThat(atlassian.answered("deleteUser.404", () -> client().deleteUserIfPresent(USER_ID))).isFalse();
+    }
+
+    @Test
+    void a_gone_delete_endpoint_is_an_incident_not_a_user_already_deleted() {
+        atlassian.unavailableWhenGone("deleteUser.404", () -> client().deleteUserIfPresent(USER_ID));
     }
 
     // ---- Groups
 
     @Test
     void a_created_group_reads_with_its_id_and_name() {
-        ScimGroup created = answered("createGroup.201", () -> client().createGroup("demotime-confluence-users"));
+        ScimGroup created = atlassian.answered("createGroup.201", () -> client().createGroup("demotime-confluence-users"));
 
-        assertGroup(created, body("createGroup.201"));
-        assertScimError(refused("createGroup.409", () -> client().createGroup("demotime-confluence-users")),
+        assertGroup(created, atlassian.body("createGroup.201"));
+        assertScimError(atlassian.refused("createGroup.409", () -> client().createGroup("demotime-confluence-users")),
                 "createGroup.409");
     }
 
     @Test
     void a_group_reads_with_its_members() {
-        assertGroup(answered("getGroup.200", () -> client().getGroup(GROUP_ID)), body("getGroup.200"));
-        assertScimError(refused("getGroup.404", () -> client().getGroup(GROUP_ID)), "getGroup.404");
+        assertGroup(atlassian.answered("getGroup.200", () -> client().getGroup(GROUP_ID)), atlassian.body("getGroup.200"));
+        assertScimError(atlassian.refused("getGroup.404", () -> client().getGroup(GROUP_ID)), "getGroup.404");
     }
 
     @Test
     void groups_are_found_by_display_name() {
-        JsonNode documented = body("listGroups.200").get("Resources").get(0);
+        JsonNode documented = atlassian.body("listGroups.200").get("Resources").get(0);
 
-        ScimGroup found = answered("listGroups.200",
+        ScimGroup found = atlassian.answered("listGroups.200",
                 () -> client().findGroupByDisplayName(documented.get("displayName").asText())).orElseThrow();
 
         assertGroup(found, documented);
-        assertThat(lastCall().query()).contains("filter=displayName%20eq%20");
+        assertThat(atlassian.lastCall().query()).contains("filter=displayName%20eq%20");
     }
 
     @Test
     void members_are_added_with_a_patch_op_naming_their_ids() throws Exception {
-        JsonNode members = body("patchGroup.200").get("members");
+        JsonNode members = atlassian.body("patchGroup.200").get("members");
         List<String> ids = new ArrayList<>();
         members.forEach(member -> ids.add(member.get("value").asText()));
 
-        answered("patchGroup.200", () -> client().addGroupMembers(GROUP_ID, ids));
+        atlassian.answered("patchGroup.200", () -> client().addGroupMembers(GROUP_ID, ids));
 
-        JsonNode sent = json.readTree(lastCall().requestBody());
+        JsonNode sent = json.readTree(atlassian.lastCall().requestBody());
         assertThat(sent.get("schemas")).extracting(JsonNode::asText).containsExactly(ScimPatch.SCHEMA);
         JsonNode operation = sent.get("Operations").get(0);
         assertThat(operation.get("op").asText()).isEqualTo("add");
@@ -239,40 +244,40 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
     void a_group_patch_is_refused_for_a_rename_and_an_unknown_group() {
         // The client never renames a group; the documented refusal is what any of its group patches would get if
         // the directory took it for one.
-        assertScimError(refused("patchGroup.400-rename", () -> client().removeGroupMembers(GROUP_ID, List.of(USER_ID))),
+        assertScimError(atlassian.refused("patchGroup.400-rename", () -> client().removeGroupMembers(GROUP_ID, List.of(USER_ID))),
                 "patchGroup.400-rename");
-        assertScimError(refused("patchGroup.404", () -> client().addGroupMembers(GROUP_ID, List.of(USER_ID))),
+        assertScimError(atlassian.refused("patchGroup.404", () -> client().addGroupMembers(GROUP_ID, List.of(USER_ID))),
                 "patchGroup.404");
     }
 
     @Test
     void a_group_delete_answers_no_content_and_an_unknown_group_404() {
-        answered("deleteGroup.204", () -> client().deleteGroup(GROUP_ID));
-        assertScimError(refused("deleteGroup.404", () -> client().deleteGroup(GROUP_ID)), "deleteGroup.404");
+        atlassian.answered("deleteGroup.204", () -> client().deleteGroup(GROUP_ID));
+        assertScimError(atlassian.refused("deleteGroup.404", () -> client().deleteGroup(GROUP_ID)), "deleteGroup.404");
     }
 
     // ---- Discovery
 
     @Test
     void the_service_provider_config_reads_what_the_directory_supports() {
-        JsonNode documented = body("serviceProviderConfig.200");
+        JsonNode documented = atlassian.body("serviceProviderConfig.200");
 
-        ScimServiceProviderConfig config = answered("serviceProviderConfig.200", () -> client().serviceProviderConfig());
+        ScimServiceProviderConfig config = atlassian.answered("serviceProviderConfig.200", () -> client().serviceProviderConfig());
 
         assertThat(config.patchSupported()).isEqualTo(documented.at("/patch/supported").asBoolean());
         assertThat(config.sortSupported()).isEqualTo(documented.at("/sort/supported").asBoolean());
         assertThat(config.maxResults()).isEqualTo(documented.at("/filter/maxResults").asInt());
         assertThat(config.authenticationSchemes()).extracting(ScimServiceProviderConfig.AuthenticationScheme::type)
                 .containsExactly(documented.at("/authenticationSchemes/0/type").asText());
-        assertScimError(refused("serviceProviderConfig.401", () -> client().serviceProviderConfig()),
+        assertScimError(atlassian.refused("serviceProviderConfig.401", () -> client().serviceProviderConfig()),
                 "serviceProviderConfig.401");
     }
 
     @Test
     void the_schemas_read_with_their_attributes() {
-        JsonNode documented = body("schemas.200").get("Resources");
+        JsonNode documented = atlassian.body("schemas.200").get("Resources");
 
-        List<ScimSchema> schemas = answered("schemas.200", () -> client().schemas());
+        List<ScimSchema> schemas = atlassian.answered("schemas.200", () -> client().schemas());
 
         assertThat(schemas).hasSize(documented.size());
         for (int i = 0; i < schemas.size(); i++) {
@@ -283,25 +288,25 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
     @Test
     void each_documented_schema_reads_by_its_urn() {
         for (String name : List.of("schema.200-user", "schema.200-group", "schema.200-enterprise-user")) {
-            JsonNode documented = body(name);
-            ScimSchema schema = answered(name, () -> client().schema(documented.get("id").asText()));
+            JsonNode documented = atlassian.body(name);
+            ScimSchema schema = atlassian.answered(name, () -> client().schema(documented.get("id").asText()));
             assertSchema(schema, documented);
         }
     }
 
     @Test
     void the_resource_types_read_with_their_endpoints_schemas_and_extensions() {
-        JsonNode documented = body("resourceTypes.200").get("Resources");
+        JsonNode documented = atlassian.body("resourceTypes.200").get("Resources");
 
-        List<ScimResourceType> types = answered("resourceTypes.200", () -> client().resourceTypes());
+        List<ScimResourceType> types = atlassian.answered("resourceTypes.200", () -> client().resourceTypes());
 
         assertThat(types).hasSize(documented.size());
         for (int i = 0; i < types.size(); i++) {
             assertResourceType(types.get(i), documented.get(i));
         }
         for (String name : List.of("resourceType.200-user", "resourceType.200-group")) {
-            JsonNode one = body(name);
-            assertResourceType(answered(name, () -> client().resourceType(one.get("name").asText())), one);
+            JsonNode one = atlassian.body(name);
+            assertResourceType(atlassian.answered(name, () -> client().resourceType(one.get("name").asText())), one);
         }
     }
 
@@ -360,7 +365,7 @@ class ScimClientDocumentedAnswersTest extends ClientAgainstDocumentedAnswers {
     }
 
     private void assertScimError(AtlassianApiException refusal, String name) {
-        JsonNode documented = body(name);
+        JsonNode documented = atlassian.body(name);
         assertThat(refusal.errorKey()).as("%s: scimType", name).isEqualTo(text(documented, "scimType"));
         assertThat(refusal.detail()).as("%s: detail", name).isEqualTo(documented.get("detail").asText());
         assertThat(refusal.family()).isEqualTo(ApiFamily.SCIM);

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,14 +36,11 @@ class UserManagementClientDocumentedAnswersTest {
     private static final String FAMILY = "usermanagement";
     private static final String ACCOUNT = "5b10ac8d82e05b22cc7d4ef5";
 
-    private final DocumentedAnswerStub atlassian = new DocumentedAnswerStub();
+    @RegisterExtension
+    static final DocumentedAnswerStub atlassian = DocumentedAnswerStub.forFamily(FAMILY);
+
     private final UserManagementClient client = new UserManagementClient(atlassian.transport(),
             atlassian.endpoint(ApiFamily.USER_MANAGEMENT));
-
-    @AfterEach
-    void stop() {
-        atlassian.close();
-    }
 
     static Stream<DocumentedAnswer> documentedAnswers() {
         return DocumentedAnswers.of(FAMILY).stream();
@@ -80,7 +76,8 @@ class UserManagementClientDocumentedAnswersTest {
                 BusinessError.NOT_AUTHORIZED));
         checks.put("profile.404", answer -> refused(answer, () -> client.profile(ACCOUNT),
                 BusinessError.ACCOUNT_NOT_FOUND));
-        checks.put("disable.204", answer -> done(answer, () -> client.disable(ACCOUNT, "You left the company")));
+        checks.put("disable.204", answer -> atlassian.answered(answer,
+                () -> client.disable(ACCOUNT, "You left the company")));
         checks.put("disable.401", answer -> refused(answer, () -> client.disable(ACCOUNT, null),
                 BusinessError.NOT_AUTHORIZED));
         checks.put("disable.403-forbidden-action", answer -> refused(answer, () -> client.disable(ACCOUNT, null),
@@ -93,11 +90,11 @@ class UserManagementClientDocumentedAnswersTest {
         checks.put("disable.404", answer -> refused(answer, () -> client.disable(ACCOUNT, null),
                 BusinessError.ACCOUNT_NOT_FOUND));
         checks.put("disable.409", this::aConflictNamesItsCodes);
-        checks.put("enable.204", answer -> done(answer, () -> client.enable(ACCOUNT)));
+        checks.put("enable.204", answer -> atlassian.answered(answer, () -> client.enable(ACCOUNT)));
         checks.put("enable.409-scheduled-for-deletion", this::aConflictNamesItsCodes);
-        checks.put("delete.200", answer -> done(answer, () -> client.delete(ACCOUNT)));
+        checks.put("delete.200", answer -> atlassian.answered(answer, () -> client.delete(ACCOUNT)));
         checks.put("delete.409", this::aConflictNamesItsCodes);
-        checks.put("cancelDelete.200", answer -> done(answer, () -> client.cancelDelete(ACCOUNT)));
+        checks.put("cancelDelete.200", answer -> atlassian.answered(answer, () -> client.cancelDelete(ACCOUNT)));
         checks.put("cancelDelete.404", answer -> refused(answer, () -> client.cancelDelete(ACCOUNT),
                 BusinessError.ACCOUNT_NOT_FOUND));
         return checks;
@@ -106,12 +103,9 @@ class UserManagementClientDocumentedAnswersTest {
     // ---- the checks
 
     private void thePreCheckReadsEachDecision(DocumentedAnswer answer) {
-        atlassian.answer(answer);
+        PrivilegeCheck check = atlassian.answered(answer, () -> client.privileges(ACCOUNT));
 
-        PrivilegeCheck check = client.privileges(ACCOUNT);
-
-        atlassian.calledAsDocumented(1);
-        assertThat(URLDecoder.decode(atlassian.lastReceived().query(), StandardCharsets.UTF_8))
+        assertThat(URLDecoder.decode(atlassian.lastCall().query(), StandardCharsets.UTF_8))
                 .isEqualTo("privileges=lifecycle.enablement,lifecycle.delete");
         for (LifecyclePrivilege privilege : LifecyclePrivilege.values()) {
             JsonNode documented = answer.body().path(privilege.key());
@@ -125,11 +119,9 @@ class UserManagementClientDocumentedAnswersTest {
 
     private void theProfileGivesTheAccountStatus(DocumentedAnswer answer) {
         JsonNode documented = answer.body().path("account");
-        atlassian.answer(answer);
 
-        ManagedAccountProfile profile = client.profile(ACCOUNT);
+        ManagedAccountProfile profile = atlassian.answered(answer, () -> client.profile(ACCOUNT));
 
-        atlassian.calledAsDocumented(1);
         assertThat(profile.accountId()).isEqualTo(documented.path("account_id").asText());
         assertThat(profile.accountType()).isEqualTo(documented.path("account_type").asText());
         assertThat(profile.accountStatus()).isEqualTo(documented.path("account_status").asText());
@@ -140,7 +132,7 @@ class UserManagementClientDocumentedAnswersTest {
     }
 
     private void aConflictNamesItsCodes(DocumentedAnswer answer) {
-        ThrowingCallable call = switch (answer.operation()) {
+        Runnable call = switch (answer.operation()) {
             case "userManagement.disable" -> () -> client.disable(ACCOUNT, null);
             case "userManagement.enable" -> () -> client.enable(ACCOUNT);
             case "userManagement.delete" -> () -> client.delete(ACCOUNT);
@@ -153,15 +145,8 @@ class UserManagementClientDocumentedAnswersTest {
 
     // ---- shared assertions
 
-    private void done(DocumentedAnswer answer, Runnable call) {
-        atlassian.answer(answer);
-        call.run();
-        atlassian.calledAsDocumented(1);
-    }
-
-    private AtlassianApiException refused(DocumentedAnswer answer, ThrowingCallable call, BusinessError modelled) {
-        atlassian.answer(answer);
-        AtlassianApiException refused = atlassian.refusal(answer, call);
+    private AtlassianApiException refused(DocumentedAnswer answer, Runnable call, BusinessError modelled) {
+        AtlassianApiException refused = atlassian.refused(answer, call);
         assertThat(refused.kind()).as("%s: kind", answer).isEqualTo(AtlassianApiException.Kind.BUSINESS);
         assertThat(refused.errorKey()).as("%s: key", answer).isEqualTo(answer.body().path("key").asText());
         JsonNode reason = answer.body().at("/context/reason/key");

@@ -62,6 +62,19 @@ class UnavailableEndpointsTest {
     }
 
     @Test
+    void an_organization_atlassian_does_not_know_is_passed_on_not_taken_for_an_absent_account() {
+        AtlassianApiException unknownOrganization = AtlassianApiException.misconfigured(new AtlassianApiException(
+                ApiFamily.ORGANIZATIONS, "organizations.user", 404, "ADMIN-UAM-404-2", null, "Organization not found",
+                null, null, null, null), "atlassian.org-id", "Atlassian knows no organization of that id");
+        when(organizations.user(ACCOUNT)).thenThrow(unknownOrganization);
+
+        assertThatThrownBy(() -> executor.apply(suspend, PlanStep.ACCOUNT, Set.of())).isSameAs(unknownOrganization);
+        assertThatThrownBy(() -> LifecycleBusinessException.of(unknownOrganization))
+                .isInstanceOf(IllegalArgumentException.class);
+        verify(organizations, never()).suspend(any());
+    }
+
+    @Test
     void the_documented_not_found_still_means_there_is_nothing_to_change() {
         when(organizations.user(ACCOUNT)).thenThrow(UNKNOWN_USER);
 
