@@ -43,15 +43,14 @@ public class CamundaRequestPreview implements RequestPreview {
 
     private final ProcessEngine engine;
     private final RequestPlanner planner;
-    private final DmnEngine dmn;
+    /** The quiet DMN engine, made on the first dry run (the engine's DMN configuration is complete by then). */
+    private volatile DmnEngine dmn;
     /** Parsed routing tables by decision definition id (a deployed definition never changes). */
     private final Map<String, DmnDecision> tables = new ConcurrentHashMap<>();
 
     public CamundaRequestPreview(ProcessEngine engine, RequestPlanner planner) {
         this.engine = engine;
         this.planner = planner;
-        this.dmn = QuietDmnEngine.twinOf(
-                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngineConfiguration());
     }
 
     @Override
@@ -67,14 +66,15 @@ public class CamundaRequestPreview implements RequestPreview {
             } catch (LifecycleBusinessException refused) {
                 return new Preview(null, null, new Refusal(refused.error().name(), refused.getMessage()));
             } catch (AtlassianApiException unavailable) {
-                throw new PreviewUnavailableException(unavailable.getMessage(), unavailable.retryAt().orElse(null), unavailable);
+                throw new PreviewUnavailableException(unavailable.getMessage(), unavailable.retryAt().orElse(null),
+                        unavailable);
             }
             if (plan.isEmpty()) {
                 return new Preview(plan, null, null);
             }
             Map<String, Object> inputs = ApprovalRoute.inputs(request.action(), request.reasonCode(), automation,
                     planner.grantsPrivilegedGroup(plan));
-            Map<String, Object> outputs = RouteApprovalDelegate.outputs(dmn.evaluateDecision(table(request), inputs));
+            Map<String, Object> outputs = RouteApprovalDelegate.outputs(dmn().evaluateDecision(table(request), inputs));
             return new Preview(plan, ApprovalRoute.of(request.action(), outputs), null);
         });
     }
@@ -90,10 +90,19 @@ public class CamundaRequestPreview implements RequestPreview {
         DecisionDefinition decision = RouteApprovalDelegate.decision(repository, process.getDeploymentId());
         return tables.computeIfAbsent(decision.getId(), id -> {
             try (InputStream model = repository.getDecisionModel(id)) {
-                return dmn.parseDecision(decision.getKey(), model);
+                return dmn().parseDecision(decision.getKey(), model);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the routing table " + id, e);
             }
         });
+    }
+
+    private DmnEngine dmn() {
+        if (dmn == null) {
+            // Two first dry runs at once may each make one; they are alike, and either serves.
+            dmn = QuietDmnEngine.twinOf(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                    .getDmnEngineConfiguration());
+        }
+        return dmn;
     }
 }
