@@ -26,11 +26,12 @@ record DryRunView(
         @Schema(requiredMode = RequiredMode.REQUIRED) String action,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "The account id or email asked for") String account,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "What would become of the request first: "
-                + "WAITS_FOR_APPROVAL, PRE_APPROVED (applied at once), NOTHING_TO_DO (the account is already as asked), "
-                + "NEEDS_MANUAL_RESOLUTION (Atlassian refuses what planning needs; see problems), DUPLICATE_REQUEST (a "
-                + "submission now would be 409; see openRequest)") DryRun.Result result,
+                + "WAITS_FOR_APPROVAL, PRE_APPROVED (applied at once), NOTHING_TO_DO (the account is already as "
+                + "asked), NEEDS_MANUAL_RESOLUTION (Atlassian refuses what planning needs; see problems), "
+                + "DUPLICATE_REQUEST (a submission now would be 409; see openRequest)") DryRun.Result result,
         @Schema(description = "The plan from live Atlassian state, as the approvers would see it") JsonNode plan,
-        @Schema(description = "SHA-256 of the plan, as the request's approvals and evidence would name it") String planHash,
+        @Schema(description = "SHA-256 of the plan, as the request's approvals and evidence would name it")
+        String planHash,
         @Schema(description = "The plan as the approvers read it in Tasklist") String planText,
         @Schema(description = "Who would approve; absent when nothing would be routed") Routing routing,
         @Schema(description = "What a real submission would meet") List<Finding> problems,
@@ -44,7 +45,8 @@ record DryRunView(
     record Routing(
             @Schema(description = "Policy approves it: no person is asked") boolean preApproved,
             @Schema(description = "The group whose members would approve first") String firstApproverGroup,
-            @Schema(description = "The group whose members would approve second; empty when none") String secondApproverGroup,
+            @Schema(description = "The group whose members would approve second; empty when none")
+            String secondApproverGroup,
             @Schema(description = "A second, different person must approve too") boolean needsSecondApproval,
             @Schema(description = "Why, in the table's words") String rule) {
 

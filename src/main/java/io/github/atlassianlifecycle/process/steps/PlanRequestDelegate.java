@@ -31,7 +31,8 @@ public class PlanRequestDelegate implements JavaDelegate {
         ProcessState.verify(execution);
         LifecycleRequest request = RequestVariables.request(execution);
         try {
-            RequestPlanning.Planned planned = RequestPlanning.plan(execution.getProcessEngineServices(), planner, request);
+            RequestPlanning.Planned planned = RequestPlanning.plan(execution.getProcessEngineServices(), planner,
+                    request);
             Plan plan = planned.plan();
             if (request.action() == LifecycleAction.ENABLE) {
                 planned.snapshot().ifPresent(taken -> JsonVariables.set(execution, ProcessVariables.SNAPSHOT, taken));
