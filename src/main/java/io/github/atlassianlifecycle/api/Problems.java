@@ -1,10 +1,13 @@
 package io.github.atlassianlifecycle.api;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import io.github.atlassianlifecycle.request.PreviewUnavailableException;
+
 /**
  * Every error of the request API as RFC 9457 problem details ({@code application/problem+json}), with a stable
  * {@code type} per kind of problem and, for bodies, every field error. No stack traces, no internals.
@@ -25,6 +30,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class Problems {
 
     static final String BASE = "https://github.com/atlassian-lifecycle/atlassian-lifecycle/blob/main/docs/problems.md#";
+
+    private final Clock clock;
+
+    Problems(Clock clock) {
+        this.clock = clock;
+    }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -36,9 +47,23 @@ class Problems {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
         ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "The request was not started: " + e.errors().size() + " field(s) invalid.");
+                e.detail());
         answer.getBody().setProperty("errors", e.errors());
         return answer;
+    }
+
+    /** A dry run could not read Atlassian just now; it says when to ask again when Atlassian said so. */
+    @ExceptionHandler(PreviewUnavailableException.class)
+    ResponseEntity<ProblemDetail> previewUnavailable(PreviewUnavailableException e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "atlassian-unavailable",
+                "Atlassian unavailable", "The dry run could not read Atlassian just now; nothing was done. Try again"
+                        + (e.retryAt() == null ? " later." : " after " + e.retryAt() + "."));
+        if (e.retryAt() == null) {
+            return answer;
+        }
+        long seconds = Math.max(1, Duration.between(clock.instant(), e.retryAt()).toSeconds() + 1);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(answer.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

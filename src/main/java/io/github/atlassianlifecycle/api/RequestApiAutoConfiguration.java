@@ -1,11 +1,15 @@
 package io.github.atlassianlifecycle.api;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.github.atlassianlifecycle.client.transport.UserAgent;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
@@ -25,6 +29,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 @ConditionalOnProperty(prefix = "atlassian.api", name = "enabled", matchIfMissing = true)
 public class RequestApiAutoConfiguration {
 
+    static final String QUERY_PARAMETERS = "requestApiQueryParameters";
+
     @Bean
     @ConditionalOnMissingBean
     RequestController requestController(RequestService requests, RequestRepository repository) {
@@ -33,8 +39,24 @@ public class RequestApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Problems requestApiProblems() {
-        return new Problems();
+    Problems requestApiProblems(Clock clock) {
+        return new Problems(clock);
+    }
+
+    /**
+     * Every endpoint of the request API refuses query parameters it does not take (a mistyped flag must never be
+     * ignored while a real change is made); the rest of the application is left alone.
+     */
+    @Bean(QUERY_PARAMETERS)
+    @ConditionalOnMissingBean(name = QUERY_PARAMETERS)
+    WebMvcConfigurer requestApiQueryParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new QueryParameters()).addPathPatterns(RequestController.BASE,
+                        RequestController.BASE + "/**");
+            }
+        };
     }
 
     /**

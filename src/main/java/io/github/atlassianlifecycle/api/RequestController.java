@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
+import io.github.atlassianlifecycle.request.DryRun;
 import io.github.atlassianlifecycle.request.Evidence;
 import io.github.atlassianlifecycle.request.NewRequest;
 import io.github.atlassianlifecycle.request.RequestActions;
@@ -53,12 +54,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic realm=\"atlassian-lifecycle\"",
                 schema = @Schema(type = "string")),
         content = @Content(mediaType = RequestController.PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+@ApiResponse(responseCode = "400", description = "invalid-request: a query parameter the operation does not take, or "
+        + "one given twice (errors names each); nothing was done",
+        content = @Content(mediaType = RequestController.PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
 class RequestController {
 
     static final String BASE = "/api/requests";
     static final int MAX_PAGE_SIZE = 100;
     static final String JSON = MediaType.APPLICATION_JSON_VALUE;
     static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    /** The query parameter that makes a submission a dry run. */
+    static final String DRY_RUN = "dryRun";
     private static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     private static final int IDEMPOTENCY_KEY_MAX = 128;
     private static final String IDEMPOTENCY_KEY_SYNTAX = "^[\\x21-\\x7E]{1," + IDEMPOTENCY_KEY_MAX + "}$";
@@ -75,23 +81,27 @@ class RequestController {
         this.repository = repository;
     }
 
-    @Operation(summary = "Submit a request", description = "Validates the body, stores the request and starts its "
-            + "process. The same Idempotency-Key and body answer the same request again; the same key with another "
-            + "body is 422. A second open request for the same account and action is 409. Nothing is started on any "
-            + "4xx.")
+    @Operation(summary = "Submit a request, or try it (dryRun=true)", description = "Validates the body, stores the "
+            + "request and starts its process. The same Idempotency-Key and body answer the same request again; the "
+            + "same key with another body is 422. A second open request for the same account and action is 409. "
+            + "Nothing is started on any 4xx. With dryRun=true: the same validation and authorization, then 200 with "
+            + "what the request would do (the plan from live Atlassian state, who would approve it, what would stop "
+            + "it), and nothing started, stored or written to Atlassian.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The request. The rules "
             + "per action: docs/problems.md#invalid-request",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = NewRequest.class)))
+    @ApiResponse(responseCode = "200", description = "dryRun=true: what the request would do; nothing was started",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DryRunView.class)))
     @ApiResponse(responseCode = "202", description = "Accepted: stored and started (or, replayed with the same "
             + "Idempotency-Key and body, the request started then)",
             headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The request: /api/requests/{id}",
                     schema = @Schema(type = "string", format = "uri-reference")),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = RequestView.class)))
-    @ApiResponse(responseCode = "400", description = "invalid-request: the body or the Idempotency-Key breaks the "
-            + "rules; errors lists every field in error",
+    @ApiResponse(responseCode = "400", description = "invalid-request: the body, the Idempotency-Key or dryRun "
+            + "breaks the rules, or a query parameter is unknown or given twice; errors lists each",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @ApiResponse(responseCode = "403", description = "forbidden: only lifecycle-requesters, lifecycle-automation "
-            + "and camunda-admin submit",
+            + "and camunda-admin submit (or try)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @ApiResponse(responseCode = "409", description = "duplicate-request: a request for the same account and action "
             + "is still open (openRequest)",
@@ -101,13 +111,23 @@ class RequestController {
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used with "
             + "another body",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "503", description = "atlassian-unavailable: a dry run could not read Atlassian just "
+            + "now (Retry-After when Atlassian said when)",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait, when known",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @PostMapping(consumes = JSON, produces = JSON)
-    ResponseEntity<RequestView> submit(@RequestBody(required = false) String body,
+    ResponseEntity<?> submit(@RequestBody(required = false) String body,
+            @Parameter(description = "true: only say what the request would do, and start nothing (200). Exactly "
+                    + "true or false.", schema = @Schema(type = "boolean", allowableValues = { "true", "false" },
+                            defaultValue = "false"))
+            @RequestParam(name = DRY_RUN, required = false) String dryRun,
             @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key and body answer the "
-                    + "same request", schema = @Schema(type = "string", maxLength = IDEMPOTENCY_KEY_MAX,
-                            pattern = IDEMPOTENCY_KEY_SYNTAX))
+                    + "same request (a dry run takes no key)", schema = @Schema(type = "string",
+                            maxLength = IDEMPOTENCY_KEY_MAX, pattern = IDEMPOTENCY_KEY_SYNTAX))
             @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
             Authentication authentication) {
+        boolean dry = QueryParameters.flag(DRY_RUN, dryRun);
         Caller caller = Caller.of(authentication);
         if (!caller.maySubmit()) {
             throw ApiProblem.forbidden("Only lifecycle-requesters, lifecycle-automation and camunda-admin submit requests.");
@@ -117,6 +137,12 @@ class RequestController {
                     "must be 1 to " + IDEMPOTENCY_KEY_MAX + " visible ASCII characters")));
         }
         NewRequest request = reader.read(body);
+        if (dry) {
+            DryRun tried = requests.dryRun(request);
+            StoredRequest open = tried.openRequest();
+            return ResponseEntity.ok(DryRunView.of(tried, request.action().name(), request.account(),
+                    open == null ? null : summary(open, requests.status(open), caller)));
+        }
         // The hash of the request as understood, so whitespace or field order do not make a "different" body.
         SubmitResult result = requests.submit(request, caller.userId(), idempotencyKey,
                 PlanJson.sha256(PlanJson.write(request)));
@@ -155,7 +181,8 @@ class RequestController {
     @Operation(summary = "Search requests", description = "Newest first. Requesters see only their own.")
     @ApiResponse(responseCode = "200", description = "One page of requests; hasMore tells whether a next page has any",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Page.class)))
-    @ApiResponse(responseCode = "400", description = "invalid-request: a parameter is malformed or out of range",
+    @ApiResponse(responseCode = "400", description = "invalid-request: a parameter is malformed, out of range, "
+            + "unknown or given twice; errors lists each",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @GetMapping(produces = JSON)
     Page list(@Parameter(description = "account id or email") @RequestParam(required = false) String accountId,

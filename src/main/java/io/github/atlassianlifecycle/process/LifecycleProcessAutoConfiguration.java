@@ -38,6 +38,7 @@ import io.github.atlassianlifecycle.process.engine.LifecycleEngineRequirements;
 import io.github.atlassianlifecycle.process.engine.LifecycleGroupIdsPlugin;
 import io.github.atlassianlifecycle.process.engine.LifecycleModelDeployer;
 import io.github.atlassianlifecycle.process.engine.RateLimitAwareRetriesPlugin;
+import io.github.atlassianlifecycle.process.preview.CamundaRequestPreview;
 import io.github.atlassianlifecycle.process.seal.RequestFingerprint;
 import io.github.atlassianlifecycle.process.steps.ApplyPlanStepDelegate;
 import io.github.atlassianlifecycle.process.steps.CancelPendingDeletionDelegate;
@@ -53,6 +54,7 @@ import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
 import io.github.atlassianlifecycle.process.tracking.CamundaRequestEngine;
 import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
 import io.github.atlassianlifecycle.request.RequestEngine;
+import io.github.atlassianlifecycle.request.RequestPreview;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestService;
 import io.github.atlassianlifecycle.request.RequestStoreAutoConfiguration;
@@ -149,9 +151,16 @@ public class LifecycleProcessAutoConfiguration {
     @Bean
     @ConditionalOnBean(RequestRepository.class)
     @ConditionalOnMissingBean
-    RequestService requestService(RequestEngine engine, RequestRepository repository,
+    RequestPreview requestPreview(ProcessEngine engine, RequestPlanner planner) {
+        return new CamundaRequestPreview(engine, planner);
+    }
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    RequestService requestService(RequestEngine engine, RequestPreview preview, RequestRepository repository,
             PlatformTransactionManager transactions, Clock clock) {
-        return new RequestService(engine, repository, new TransactionTemplate(transactions), clock);
+        return new RequestService(engine, preview, repository, new TransactionTemplate(transactions), clock);
     }
 
     // --- the lifecycle domain ------------------------------------------------------------------------------

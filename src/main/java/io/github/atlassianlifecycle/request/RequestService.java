@@ -25,8 +25,8 @@ import io.github.atlassianlifecycle.request.RequestEngine.Recorded;
 
 /**
  * What the request API does with a request: store it and start its process in one transaction, tell where it
- * stands, withdraw it, undo it, and assemble its evidence. The API decides who may do what; the engine is reached
- * through {@link RequestEngine} only.
+ * stands, withdraw it, undo it, and assemble its evidence; or, as a dry run, tell what it would do. The API decides
+ * who may do what; the engine is reached through {@link RequestEngine} and {@link RequestPreview} only.
  */
 public class RequestService {
 
@@ -35,14 +35,16 @@ public class RequestService {
             .toArray(ReentrantLock[]::new);
 
     private final RequestEngine engine;
+    private final RequestPreview preview;
     private final RequestRepository repository;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public RequestService(RequestEngine engine, RequestRepository repository, TransactionTemplate transaction,
-            Clock clock) {
+    public RequestService(RequestEngine engine, RequestPreview preview, RequestRepository repository,
+            TransactionTemplate transaction, Clock clock) {
         this.engine = engine;
+        this.preview = preview;
         this.repository = repository;
         this.transaction = transaction;
         this.clock = clock;
@@ -115,6 +117,17 @@ public class RequestService {
             }
         }
         return repository.findOpen(request.action(), request.account()).map(SubmitResult.Duplicate::new);
+    }
+
+    /**
+     * What the request would do if submitted now, from live state, and nothing done: no request stored, no process
+     * started, no idempotency key or open-request key taken, no write to Atlassian.
+     *
+     * @throws PreviewUnavailableException when Atlassian cannot be read just now
+     */
+    public DryRun dryRun(NewRequest request) {
+        RequestPreview.Preview previewed = preview.preview(request);
+        return DryRun.of(previewed, repository.findOpen(request.action(), request.account()).orElse(null));
     }
 
     /** Where the request stands, with its plan, decisions and calls. */

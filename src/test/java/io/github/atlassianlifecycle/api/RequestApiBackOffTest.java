@@ -3,6 +3,7 @@ package io.github.atlassianlifecycle.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,6 +23,7 @@ class RequestApiBackOffTest {
     final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withBean(RequestService.class, () -> mock(RequestService.class))
             .withBean(RequestRepository.class, () -> mock(RequestRepository.class))
+            .withBean(Clock.class, Clock::systemUTC)
             .withConfiguration(AutoConfigurations.of(RequestApiAutoConfiguration.class));
 
     record Piece(Class<?> type, Supplier<Object> own) {
@@ -33,7 +35,7 @@ class RequestApiBackOffTest {
 
     static List<Piece> pieces() {
         return List.of(new Piece(RequestController.class, () -> mock(RequestController.class)),
-                new Piece(Problems.class, Problems::new), new Piece(OpenAPI.class, OpenAPI::new));
+                new Piece(Problems.class, () -> new Problems(Clock.systemUTC())), new Piece(OpenAPI.class, OpenAPI::new));
     }
 
     @ParameterizedTest

@@ -991,12 +991,13 @@ class RequestApiIT {
     void the_openapi_description_declares_the_answers_each_operation_really_gives() {
         JsonNode docs = requester.get("/v3/api-docs").json();
         Map<String, List<String>> answers = new LinkedHashMap<>();
-        answers.put("post /api/requests", List.of("202", "400", "401", "403", "409", "415", "422"));
+        // Every operation answers 400 to a query parameter it does not take.
+        answers.put("post /api/requests", List.of("200", "202", "400", "401", "403", "409", "415", "422", "503"));
         answers.put("get /api/requests", List.of("200", "400", "401"));
-        answers.put("get /api/requests/{id}", List.of("200", "401", "404"));
-        answers.put("post /api/requests/{id}/cancel", List.of("200", "401", "403", "404", "409"));
-        answers.put("post /api/requests/{id}/undo", List.of("202", "401", "403", "404", "409"));
-        answers.put("get /api/requests/{id}/evidence", List.of("200", "401", "404"));
+        answers.put("get /api/requests/{id}", List.of("200", "400", "401", "404"));
+        answers.put("post /api/requests/{id}/cancel", List.of("200", "400", "401", "403", "404", "409"));
+        answers.put("post /api/requests/{id}/undo", List.of("202", "400", "401", "403", "404", "409"));
+        answers.put("get /api/requests/{id}/evidence", List.of("200", "400", "401", "404"));
 
         answers.forEach((operation, statuses) -> {
             String[] methodAndPath = operation.split(" ");
@@ -1029,6 +1030,14 @@ class RequestApiIT {
         assertThat(idempotencyKey.path("in").asText()).isEqualTo("header");
         assertThat(idempotencyKey.path("required").asBoolean()).isFalse();
         assertThat(idempotencyKey.path("schema").path("maxLength").asInt()).isEqualTo(128);
+        JsonNode dryRun = StreamSupport.stream(docs.path("paths").path("/api/requests").path("post")
+                .path("parameters").spliterator(), false).filter(p -> "dryRun".equals(p.path("name").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no dryRun parameter"));
+        assertThat(dryRun.path("in").asText()).isEqualTo("query");
+        assertThat(dryRun.path("required").asBoolean()).isFalse();
+        assertThat(dryRun.path("schema").path("type").asText()).isEqualTo("boolean");
+        assertThat(docs.path("paths").path("/api/requests").path("post").path("responses").path("200").path("content")
+                .path("application/json").path("schema").path("$ref").asText()).endsWith("/DryRun");
 
         JsonNode problem = docs.path("components").path("schemas").path("Problem").path("properties");
         assertThat(problem.fieldNames()).toIterable().contains("type", "title", "status", "detail", "errors", "openRequest");

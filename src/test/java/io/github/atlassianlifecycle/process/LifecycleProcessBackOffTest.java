@@ -39,6 +39,7 @@ import io.github.atlassianlifecycle.process.seal.RequestFingerprint;
 import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
 import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
 import io.github.atlassianlifecycle.request.RequestEngine;
+import io.github.atlassianlifecycle.request.RequestPreview;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestService;
 
@@ -57,7 +58,7 @@ class LifecycleProcessBackOffTest {
     static List<Class<?>> byType() {
         return List.of(LifecycleEngineRequirements.class, LifecycleModelDeployer.class, RateLimitAwareRetriesPlugin.class,
                 LifecycleAuthorizations.class, LifecycleGroupIdsPlugin.class, RequestTrackingPlugin.class,
-                ApiCallRecorder.class, RequestEngine.class, RequestService.class, LifecyclePolicy.class,
+                ApiCallRecorder.class, RequestEngine.class, RequestPreview.class, RequestService.class, LifecyclePolicy.class,
                 AccountInspector.class, GroupResolver.class, RequestPlanner.class, PlanExecutor.class,
                 RequestFingerprint.class);
     }

@@ -22,7 +22,7 @@ class ProcessRoomsTest {
 
     static final Path MAIN = Path.of("src/main/java/io/github/atlassianlifecycle");
     /** The rooms of {@code process}, from the bottom up. */
-    static final List<String> ROOMS = List.of("variables", "seal", "engine", "decisions", "steps", "tracking");
+    static final List<String> ROOMS = List.of("variables", "seal", "engine", "decisions", "steps", "preview", "tracking");
     static final Pattern PROCESS_IMPORT = Pattern.compile(
             "^import (?:static )?io\\.github\\.atlassianlifecycle\\.process\\.([a-z]\\w*\\.)?[A-Z]\\w*", Pattern.MULTILINE);
     static final Pattern CAMUNDA_IMPORT = Pattern.compile("^import (?:static )?org\\.camunda\\.", Pattern.MULTILINE);

@@ -26,11 +26,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.atlassianlifecycle.lifecycle.Approval;
+import io.github.atlassianlifecycle.lifecycle.ApprovalRoute;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.Resolution;
+import io.github.atlassianlifecycle.lifecycle.account.AccountFacts;
 import io.github.atlassianlifecycle.lifecycle.apply.CallResult;
 import io.github.atlassianlifecycle.lifecycle.plan.Operation;
+import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
+import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
+import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 import io.github.atlassianlifecycle.request.RequestEngine.Recorded;
 import io.github.atlassianlifecycle.request.RequestEngine.Waiting;
 
@@ -41,7 +46,8 @@ class RequestServiceTest {
 
     final FakeEngine engine = new FakeEngine();
     final RequestRepository repository = mock(RequestRepository.class);
-    final RequestService service = new RequestService(engine, repository,
+    final FakePreview preview = new FakePreview();
+    final RequestService service = new RequestService(engine, preview, repository,
             new TransactionTemplate(mock(PlatformTransactionManager.class)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @ParameterizedTest
@@ -193,6 +199,86 @@ class RequestServiceTest {
         return request(action, null);
     }
 
+    // ---------------------------------------------------------------- dry run
+
+    @Test
+    void a_dry_run_that_plans_a_change_for_approvers_waits_for_approval_and_stores_and_starts_nothing() {
+        ApprovalRoute route = new ApprovalRoute(false, "lifecycle-approvers", "", false, "one approver");
+        preview.answer = new RequestPreview.Preview(plan(1), route, null);
+
+        DryRun dryRun = service.dryRun(disable());
+
+        assertThat(dryRun.result()).isEqualTo(DryRun.Result.WAITS_FOR_APPROVAL);
+        assertThat(dryRun.route()).isEqualTo(route);
+        assertThat(dryRun.problems()).isEmpty();
+        assertThat(preview.asked).containsExactly(disable());
+        assertThat(engine.started).isEmpty();
+        verify(repository, never()).insert(any(), any());
+        verify(repository, never()).findByIdempotencyKey(any(), any());
+    }
+
+    @Test
+    void a_dry_run_pre_approved_by_policy_would_be_applied_at_once() {
+        preview.answer = new RequestPreview.Preview(plan(2),
+                new ApprovalRoute(true, "lifecycle-approvers", "", false, "termination by automation"), null);
+
+        assertThat(service.dryRun(disable()).result()).isEqualTo(DryRun.Result.PRE_APPROVED);
+    }
+
+    @Test
+    void a_dry_run_with_nothing_to_change_would_end_at_once_and_routes_nothing() {
+        preview.answer = new RequestPreview.Preview(plan(0),
+                new ApprovalRoute(false, "lifecycle-approvers", "", false, "one approver"), null);
+
+        DryRun dryRun = service.dryRun(disable());
+
+        assertThat(dryRun.result()).isEqualTo(DryRun.Result.NOTHING_TO_DO);
+        assertThat(dryRun.route()).isNull();
+    }
+
+    @Test
+    void a_dry_run_refused_while_planning_names_the_business_error_it_would_stop_at() {
+        preview.answer = new RequestPreview.Preview(null, null,
+                new RequestPreview.Refusal("ACCOUNT_NOT_FOUND", "the organization does not know acc-1"));
+
+        DryRun dryRun = service.dryRun(disable());
+
+        assertThat(dryRun.result()).isEqualTo(DryRun.Result.NEEDS_MANUAL_RESOLUTION);
+        assertThat(dryRun.plan()).isNull();
+        assertThat(dryRun.problems()).extracting(DryRun.Problem::code).containsExactly("ACCOUNT_NOT_FOUND");
+    }
+
+    @Test
+    void a_dry_run_for_an_account_with_a_request_still_open_names_it_and_still_shows_the_plan() {
+        StoredRequest open = running(LifecycleAction.DISABLE);
+        when(repository.findOpen(LifecycleAction.DISABLE, "acc-1")).thenReturn(Optional.of(open));
+        preview.answer = new RequestPreview.Preview(plan(1),
+                new ApprovalRoute(false, "lifecycle-approvers", "", false, "one approver"), null);
+
+        DryRun dryRun = service.dryRun(disable());
+
+        assertThat(dryRun.result()).isEqualTo(DryRun.Result.DUPLICATE_REQUEST);
+        assertThat(dryRun.openRequest()).isSameAs(open);
+        assertThat(dryRun.problems()).extracting(DryRun.Problem::code).containsExactly(DryRun.DUPLICATE_REQUEST);
+        assertThat(dryRun.problems().get(0).message()).contains(open.id());
+        assertThat(dryRun.plan().calls()).hasSize(1);
+        assertThat(engine.started).isEmpty();
+    }
+
+    static NewRequest disable() {
+        return new NewRequest(LifecycleAction.DISABLE, "acc-1", null, null, List.of(), "leaver", "TERMINATION");
+    }
+
+    /** A disable plan of {@code calls} calls. */
+    static Plan plan(int calls) {
+        List<PlannedCall> planned = new ArrayList<>();
+        for (int i = 1; i <= calls; i++) {
+            planned.add(new PlannedCall(String.valueOf(i), PlanStep.ACCOUNT, Operation.DEACTIVATE, "acc-1",
+                    Map.of("accountId", "acc-1"), "deactivates the account"));
+        }
+        return new Plan(LifecycleAction.DISABLE, AccountFacts.absent("ada@demo.example"), planned, List.of());
+    }
+
     static StoredRequest ended(LifecycleAction action, RequestStatus status) {
         return request(action, status);
     }
@@ -200,6 +286,19 @@ class RequestServiceTest {
     private static StoredRequest request(LifecycleAction action, RequestStatus finalStatus) {
         return new StoredRequest("0f8fad5b-d9cb-469f-a165-70867728950e", action, "acc-1", null, null, List.of(),
                 "leaver", "OTHER", "requester", "pi-1", finalStatus, null, NOW, NOW, "hash", null);
+    }
+
+    /** Answers as told, and remembers each request it was asked about. */
+    static final class FakePreview implements RequestPreview {
+
+        final List<NewRequest> asked = new ArrayList<>();
+        Preview answer;
+
+        @Override
+        public Preview preview(NewRequest request) {
+            asked.add(request);
+            return answer;
+        }
     }
 
     /** Answers as told; notes each question (but the reads of what was recorded) in order. */

@@ -2,6 +2,7 @@ package io.github.atlassianlifecycle.process.steps;
 
 import java.util.Optional;
 
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Execution;
 
@@ -25,10 +26,15 @@ public final class PendingDeletion {
 
     /** The process instance of the account's delete in its grace period, if there is one. */
     static Optional<String> of(DelegateExecution execution, String accountId) {
+        return of(execution.getProcessEngineServices(), accountId);
+    }
+
+    /** As {@link #of(DelegateExecution, String)}, asked of the engine from outside a process (the dry run). */
+    static Optional<String> of(ProcessEngineServices engine, String accountId) {
         if (accountId == null) {
             return Optional.empty();
         }
-        return execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+        return engine.getRuntimeService().createExecutionQuery()
                 .processDefinitionKey(LifecycleAction.DELETE.processKey())
                 .messageEventSubscriptionName(CANCEL_DELETION)
                 .processVariableValueEquals(ProcessVariables.ACCOUNT_ID, accountId)

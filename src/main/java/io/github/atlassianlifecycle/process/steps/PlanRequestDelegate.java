@@ -1,7 +1,5 @@
 package io.github.atlassianlifecycle.process.steps;
 
-import java.util.Optional;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -9,7 +7,6 @@ import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
 import io.github.atlassianlifecycle.lifecycle.LifecycleRequest;
 import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
-import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.process.seal.ProcessState;
 import io.github.atlassianlifecycle.process.variables.JsonVariables;
@@ -18,8 +15,8 @@ import io.github.atlassianlifecycle.process.variables.RequestVariables;
 
 /**
  * "Plan the change": reads the account from Atlassian and computes the exact calls the request will make, which
- * approvers then see. For an enable, it uses the snapshot of the account's latest disable (see
- * {@link SnapshotHistory}) and names the account's deletion in its grace period, if any, which the enable cancels.
+ * approvers then see ({@link RequestPlanning}, which the dry run shares); for an enable, it keeps the snapshot the
+ * plan restores and the deletion in its grace period it cancels.
  */
 public class PlanRequestDelegate implements JavaDelegate {
 
@@ -34,19 +31,12 @@ public class PlanRequestDelegate implements JavaDelegate {
         ProcessState.verify(execution);
         LifecycleRequest request = RequestVariables.request(execution);
         try {
-            Plan plan;
+            RequestPlanning.Planned planned = RequestPlanning.plan(execution.getProcessEngineServices(), planner,
+                    request);
+            Plan plan = planned.plan();
             if (request.action() == LifecycleAction.ENABLE) {
-                String accountId = request.accountId() != null ? request.accountId()
-                        : planner.plan(request, Optional.empty(), null).account().accountId();
-                Optional<AccountSnapshot> snapshot = SnapshotHistory.latest(execution.getProcessEngineServices(),
-                        accountId);
-                snapshot.ifPresent(taken -> JsonVariables.set(execution, ProcessVariables.SNAPSHOT, taken));
-                Optional<String> deletion = PendingDeletion.of(execution, accountId);
-                plan = planner.plan(request, snapshot, null);
-                plan = deletion.map(PendingDeletion::note).map(plan::withNote).orElse(plan);
-                execution.setVariable(ProcessVariables.PENDING_DELETION, deletion.orElse(null));
-            } else {
-                plan = planner.plan(request, Optional.empty(), null);
+                planned.snapshot().ifPresent(taken -> JsonVariables.set(execution, ProcessVariables.SNAPSHOT, taken));
+                execution.setVariable(ProcessVariables.PENDING_DELETION, planned.pendingDeletion().orElse(null));
             }
             PlanVariables.write(execution, plan);
             execution.setVariable(ProcessVariables.PRIVILEGED_GROUPS, planner.grantsPrivilegedGroup(plan));

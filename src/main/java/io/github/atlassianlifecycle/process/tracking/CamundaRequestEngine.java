@@ -7,17 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
+import io.github.atlassianlifecycle.process.engine.WithoutAuthentication;
 import io.github.atlassianlifecycle.process.steps.PendingDeletion;
 import io.github.atlassianlifecycle.process.steps.PlanVariables;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
@@ -186,16 +185,7 @@ public class CamundaRequestEngine implements RequestEngine {
 
     /** Runs engine work without the caller's authorizations; the API has already decided who may do what. */
     private <T> T asSystem(Supplier<T> work) {
-        IdentityService identity = engine.getIdentityService();
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        return WithoutAuthentication.call(engine.getIdentityService(), work);
     }
 
     private void asSystem(Runnable work) {
