@@ -18,9 +18,10 @@ public final class InMemoryLedger implements ReconciliationLedger {
     }
 
     @Override
-    public synchronized void savePage(String source, SourcePage page) {
-        if (progress(source).finished()) {
-            throw new IllegalStateException("source " + source + " is already read to the end");
+    public synchronized void savePage(String source, String readCursor, SourcePage page) {
+        Progress now = progress(source);
+        if (now.finished() || !java.util.Objects.equals(now.cursor(), readCursor)) {
+            throw new ConcurrentReadException(source, readCursor);
         }
         entries.addAll(page.entries());
         presences.addAll(page.presences());

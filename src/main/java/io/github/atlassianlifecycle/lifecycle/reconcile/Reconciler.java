@@ -66,7 +66,7 @@ public final class Reconciler {
             if (progress.finished()) {
                 return;
             }
-            ledger.savePage(source.name(), source.read(progress.cursor()));
+            ledger.savePage(source.name(), progress.cursor(), source.read(progress.cursor()));
         }
         throw new IllegalStateException(source.name() + " gave more than " + MAX_PAGES_PER_SOURCE + " pages");
     }

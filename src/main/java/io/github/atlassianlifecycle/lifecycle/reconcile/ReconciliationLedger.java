@@ -12,11 +12,28 @@ public interface ReconciliationLedger {
     /** Where the source's read stands. */
     Progress progress(String source);
 
-    /** The page's observations, and the source's next cursor, or that it is finished when the page was its last. */
-    void savePage(String source, SourcePage page);
+    /**
+     * The page read at {@code readCursor} (null: the first), and the source's next cursor, or that it is finished when
+     * the page was its last.
+     *
+     * @throws ConcurrentReadException when the saved progress is no longer {@code readCursor}: another reader saved
+     *         this page first (nothing is saved twice)
+     */
+    void savePage(String source, String readCursor, SourcePage page);
 
     /** Every directory entry and product presence saved so far, in the order they were saved. */
     Observations observations();
+
+    /** Another reader of the same reconciliation saved the page first. */
+    class ConcurrentReadException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public ConcurrentReadException(String source, String readCursor) {
+            super("the page of " + source + " at " + (readCursor == null ? "the start" : "its saved cursor")
+                    + " was saved by another reader");
+        }
+    }
 
     /** Where a source's read stands: not started, at a cursor, or finished. */
     record Progress(boolean finished, String cursor) {

@@ -153,8 +153,8 @@ class ReconcilerIT {
         }
 
         @Override
-        public void savePage(String source, SourcePage page) {
-            ledger.savePage(source, page);
+        public void savePage(String source, String readCursor, SourcePage page) {
+            ledger.savePage(source, readCursor, page);
             if (++saved[0] == pages) {
                 simulator.faults(Map.of("serverErrorRate", 1.0));
             }
