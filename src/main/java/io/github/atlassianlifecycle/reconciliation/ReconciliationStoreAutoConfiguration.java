@@ -15,7 +15,7 @@ import io.github.atlassianlifecycle.request.RequestStoreMigrations;
 
 /** The reconciliation store, in the tables the request store's migrations create (V3 on). */
 @AutoConfiguration(after = { RequestStoreAutoConfiguration.class, AtlassianClientAutoConfiguration.class })
-@ConditionalOnBean({ NamedParameterJdbcTemplate.class, RequestStoreMigrations.class, PlatformTransactionManager.class })
+@ConditionalOnBean({ NamedParameterJdbcTemplate.class, RequestStoreMigrations.class })
 public class ReconciliationStoreAutoConfiguration {
 
     /** Takes the migrations so its tables exist before it is used. */

@@ -68,6 +68,8 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
         for (String group : RECONCILERS) {
             created += grant(authorizations, group, Resources.PROCESS_DEFINITION, RECONCILE,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            created += grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY,
+                    ProcessInstancePermissions.CREATE);
         }
         if (created > 0) {
             LOG.info("Created {} engine authorizations for the lifecycle groups", created);
