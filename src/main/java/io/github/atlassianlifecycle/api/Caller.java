@@ -32,6 +32,11 @@ record Caller(String userId, Set<String> groups) {
         return groups.contains(REQUESTERS) || groups.contains(AUTOMATION) || isAdmin();
     }
 
+    /** Security officers, automation and administrators start and read reconciliations (every account's drift). */
+    boolean mayReconcile() {
+        return groups.contains(SECURITY) || groups.contains(AUTOMATION) || isAdmin();
+    }
+
     /** Approvers and security officers see every request (they decide on them); admins see everything. */
     boolean seesAllRequests() {
         return groups.contains(APPROVERS) || groups.contains(SECURITY) || isAdmin();

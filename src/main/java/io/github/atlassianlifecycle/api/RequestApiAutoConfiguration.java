@@ -13,6 +13,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.github.atlassianlifecycle.client.transport.UserAgent;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
+import io.github.atlassianlifecycle.process.ReconcileProcessAutoConfiguration;
+import io.github.atlassianlifecycle.reconciliation.ReconciliationEngine;
+import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestService;
 
@@ -23,7 +26,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /** The request API under {@code /api/requests}, described for OpenAPI at {@code /v3/api-docs}. */
-@AutoConfiguration(after = LifecycleProcessAutoConfiguration.class)
+@AutoConfiguration(after = { LifecycleProcessAutoConfiguration.class, ReconcileProcessAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RequestService.class)
 @ConditionalOnProperty(prefix = "atlassian.api", name = "enabled", matchIfMissing = true)
@@ -35,6 +38,15 @@ public class RequestApiAutoConfiguration {
     @ConditionalOnMissingBean
     RequestController requestController(RequestService requests, RequestRepository repository) {
         return new RequestController(requests, repository);
+    }
+
+    /** With the reconciliation rules (the reconciliation store is there): {@code /api/reconciliations}. */
+    @Bean
+    @ConditionalOnBean({ ReconciliationService.class, ReconciliationEngine.class })
+    @ConditionalOnMissingBean
+    ReconciliationController reconciliationController(ReconciliationService reconciliations,
+            ReconciliationEngine engine) {
+        return new ReconciliationController(reconciliations, engine);
     }
 
     @Bean

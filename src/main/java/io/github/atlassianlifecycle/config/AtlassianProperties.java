@@ -13,6 +13,7 @@ import org.springframework.validation.Validator;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.lifecycle.LifecyclePolicy;
+import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSettings;
 
 /**
  * Every setting of the plugin, under {@code atlassian.*}. In production they come from environment variables
@@ -66,6 +67,8 @@ public class AtlassianProperties implements Validator {
     private final RateLimit rateLimit = new RateLimit();
 
     private final Lifecycle lifecycle = new Lifecycle();
+
+    private final Reconcile reconcile = new Reconcile();
 
     private final Api api = new Api();
 
@@ -184,6 +187,10 @@ public class AtlassianProperties implements Validator {
 
     public Lifecycle getLifecycle() {
         return lifecycle;
+    }
+
+    public Reconcile getReconcile() {
+        return reconcile;
     }
 
     public Api getApi() {
@@ -370,6 +377,64 @@ public class AtlassianProperties implements Validator {
             this.approvalExpireAfter = approvalExpireAfter;
         }
     }
+
+    /** The nightly reconciliation of the organization against its products ({@code account-reconcile}). */
+    public static class Reconcile {
+
+        /** When the timer starts a reconciliation: a Quartz cron expression (seconds first), nightly at 02:00. */
+        private String cron = "0 0 2 * * ?";
+
+        /** Days without product activity after which an active account is an INACTIVE finding. */
+        // A literal, so the configuration metadata shows it; SettingsMetadataTest holds it to the lifecycle's default.
+        private int inactivityDays = 90;
+
+        /** Account ids, emails or Bitbucket user names never reported or proposed (compared ignoring case). */
+        private List<String> exclude = new ArrayList<>();
+
+        /**
+         * The most disables one reconciliation proposes without a second approval; unset: 5 % of the directory or
+         * 50, whichever is larger.
+         */
+        private Integer maxDisable;
+
+        /** The lifecycle's view of these settings. */
+        public ReconcileSettings settings() {
+            return new ReconcileSettings(Duration.ofDays(inactivityDays), Set.copyOf(exclude), maxDisable);
+        }
+
+        public String getCron() {
+            return cron;
+        }
+
+        public void setCron(String cron) {
+            this.cron = cron;
+        }
+
+        public int getInactivityDays() {
+            return inactivityDays;
+        }
+
+        public void setInactivityDays(int inactivityDays) {
+            this.inactivityDays = inactivityDays;
+        }
+
+        public List<String> getExclude() {
+            return exclude;
+        }
+
+        public void setExclude(List<String> exclude) {
+            this.exclude = exclude;
+        }
+
+        public Integer getMaxDisable() {
+            return maxDisable;
+        }
+
+        public void setMaxDisable(Integer maxDisable) {
+            this.maxDisable = maxDisable;
+        }
+    }
+
     /** The request API under {@code /api/requests}. */
     public static class Api {
 

@@ -80,11 +80,29 @@ public final class AtlassianSettingsValidator {
                 && !present(settings.getScimApiKey())) {
             problems.add("atlassian.lifecycle.provisioning=scim needs atlassian.scim-api-key (ATLASSIAN_SCIM_API_KEY)");
         }
+        checkReconcile(problems, settings.getReconcile());
         Duration maxWait = rateLimit.getMaxWait();
         if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
             problems.add("atlassian.rate-limit.max-wait must be between 0 and 1 minute");
         }
         return problems;
+    }
+
+    private static void checkReconcile(List<String> problems, AtlassianProperties.Reconcile reconcile) {
+        if (!QuartzCron.isValid(reconcile.getCron())) {
+            problems.add("atlassian.reconcile.cron must be a Quartz cron expression with seconds, such as 0 0 2 * * ?"
+                    + " (six or seven fields, ? in day-of-month or day-of-week)");
+        }
+        if (reconcile.getInactivityDays() < 1 || reconcile.getInactivityDays() > 3650) {
+            problems.add("atlassian.reconcile.inactivity-days must be between 1 and 3650");
+        }
+        if (reconcile.getMaxDisable() != null && reconcile.getMaxDisable() < 0) {
+            problems.add("atlassian.reconcile.max-disable must be 0 or more (0: every disable needs the second"
+                    + " approval)");
+        }
+        if (reconcile.getExclude() != null && reconcile.getExclude().stream().anyMatch(e -> e == null || e.isBlank())) {
+            problems.add("atlassian.reconcile.exclude has an empty entry");
+        }
     }
 
     private static void checkUrl(List<String> problems, String name, String value, boolean required) {

@@ -112,4 +112,40 @@ class AtlassianSettingsValidatorTest {
         settings.setSiteApiToken("site-" + SECRET);
         assertThat(settings.toString()).doesNotContain(SECRET).contains("redacted");
     }
+
+    @Test
+    void the_reconciliation_defaults_are_nightly_ninety_days_and_the_derived_mass_change_threshold() {
+        AtlassianProperties.Reconcile reconcile = valid().getReconcile();
+        assertThat(reconcile.getCron()).isEqualTo("0 0 2 * * ?");
+        assertThat(reconcile.settings().inactivity()).isEqualTo(Duration.ofDays(90));
+        assertThat(reconcile.settings().maxDisableFor(2_000)).isEqualTo(100);
+        assertThat(reconcile.settings().maxDisableFor(200)).isEqualTo(50);
+    }
+
+    @Test
+    void a_reconciliation_cron_the_engine_would_refuse_is_named_at_startup() {
+        for (String cron : List.of("0 2 * * *", "0 0 2 * * *", "0 0 2 ? * ?", "0 0 25 * * ?", "nightly", "")) {
+            AtlassianProperties settings = valid();
+            settings.getReconcile().setCron(cron);
+            assertThat(AtlassianSettingsValidator.problems(settings)).as(cron).singleElement().asString()
+                    .startsWith("atlassian.reconcile.cron must be a Quartz cron expression");
+        }
+        for (String cron : List.of("0 0 2 * * ?", "0 30 1 ? * MON-FRI", "0 0 3 1 * ? 2027")) {
+            AtlassianProperties settings = valid();
+            settings.getReconcile().setCron(cron);
+            assertThat(AtlassianSettingsValidator.problems(settings)).as(cron).isEmpty();
+        }
+    }
+
+    @Test
+    void reconciliation_numbers_out_of_range_and_empty_exclusions_are_named() {
+        AtlassianProperties settings = valid();
+        settings.getReconcile().setInactivityDays(0);
+        settings.getReconcile().setMaxDisable(-1);
+        settings.getReconcile().setExclude(List.of("bot@example.com", " "));
+        assertThat(AtlassianSettingsValidator.problems(settings)).containsExactlyInAnyOrder(
+                "atlassian.reconcile.inactivity-days must be between 1 and 3650",
+                "atlassian.reconcile.max-disable must be 0 or more (0: every disable needs the second approval)",
+                "atlassian.reconcile.exclude has an empty entry");
+    }
 }

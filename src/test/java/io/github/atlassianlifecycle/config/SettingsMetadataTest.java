@@ -56,6 +56,19 @@ class SettingsMetadataTest {
     }
 
     @Test
+    void the_reconciliation_settings_are_declared_described_and_defaulted() throws Exception {
+        Map<String, JsonNode> declared = declared();
+        for (String key : List.of("atlassian.reconcile.cron", "atlassian.reconcile.inactivity-days",
+                "atlassian.reconcile.exclude", "atlassian.reconcile.max-disable")) {
+            assertThat(declared).as(key).containsKey(key);
+            assertThat(declared.get(key).path("description").asText()).as(key + " has a description").isNotBlank();
+        }
+        assertThat(declared.get("atlassian.reconcile.cron").path("defaultValue").asText()).isEqualTo("0 0 2 * * ?");
+        assertThat(declared.get("atlassian.reconcile.inactivity-days").path("defaultValue").asInt())
+                .isEqualTo(io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSettings.DEFAULT_INACTIVITY_DAYS);
+    }
+
+    @Test
     void a_switch_that_is_on_when_missing_declares_true_as_its_default() throws Exception {
         Map<String, JsonNode> declared = declared();
         used().forEach((key, uses) -> {

@@ -39,6 +39,10 @@ import io.github.atlassianlifecycle.process.seal.RequestFingerprint;
 import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
 import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
 import io.github.atlassianlifecycle.request.RequestEngine;
+import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcilerFactory;
+import io.github.atlassianlifecycle.reconciliation.ReconciliationEngine;
+import io.github.atlassianlifecycle.reconciliation.ReconciliationRepository;
+import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
 import io.github.atlassianlifecycle.request.RequestPreview;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestService;
@@ -52,7 +56,8 @@ class LifecycleProcessBackOffTest {
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Surroundings.class)
-            .withConfiguration(AutoConfigurations.of(LifecycleProcessAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(LifecycleProcessAutoConfiguration.class,
+                    ReconcileProcessAutoConfiguration.class))
             .withPropertyValues("atlassian.org-id=acme", "atlassian.directory-id=dir", "atlassian.org-api-key=key");
 
     static List<Class<?>> byType() {
@@ -60,7 +65,8 @@ class LifecycleProcessBackOffTest {
                 LifecycleAuthorizations.class, LifecycleGroupIdsPlugin.class, RequestTrackingPlugin.class,
                 ApiCallRecorder.class, RequestEngine.class, RequestPreview.class, RequestService.class, LifecyclePolicy.class,
                 AccountInspector.class, GroupResolver.class, RequestPlanner.class, PlanExecutor.class,
-                RequestFingerprint.class);
+                RequestFingerprint.class, ReconcilerFactory.class, ReconciliationService.class,
+                ReconciliationEngine.class);
     }
 
     /** Every bean the models name in an expression ({@code ${applyPlanStep}}, {@code ${lifecycleTimers.expireAfter}}). */
@@ -73,7 +79,12 @@ class LifecycleProcessBackOffTest {
                 LifecycleProcessAutoConfiguration.REMIND_APPROVERS, LifecycleProcessAutoConfiguration.RECHECK_PLAN,
                 LifecycleProcessAutoConfiguration.TAKE_SNAPSHOT, LifecycleProcessAutoConfiguration.APPLY_PLAN_STEP,
                 LifecycleProcessAutoConfiguration.VERIFY_PLAN, LifecycleProcessAutoConfiguration.UNDO_DISABLE,
-                LifecycleProcessAutoConfiguration.RESOLVE_FAILURE_LISTENER);
+                LifecycleProcessAutoConfiguration.RESOLVE_FAILURE_LISTENER,
+                ReconcileProcessAutoConfiguration.RECONCILE_SCHEDULE, ReconcileProcessAutoConfiguration.BEGIN,
+                ReconcileProcessAutoConfiguration.READ, ReconcileProcessAutoConfiguration.CLASSIFY,
+                ReconcileProcessAutoConfiguration.START_REQUESTS, ReconcileProcessAutoConfiguration.FINISH,
+                ReconcileProcessAutoConfiguration.FAIL, ReconcileProcessAutoConfiguration.REVIEW_LISTENER,
+                ReconcileProcessAutoConfiguration.START_NIGHTLY);
     }
 
     @Test
@@ -120,7 +131,8 @@ class LifecycleProcessBackOffTest {
         // What remains are process variables the models read (set by the steps above), and the execution itself.
         referenced.removeAll(byName());
         assertThat(referenced).containsExactlyInAnyOrder("execution", "approved", "drifted", "firstApproverGroup",
-                "needsSecondApproval", "noChanges", "preApproved", "secondApproverGroup");
+                "needsSecondApproval", "noChanges", "preApproved", "secondApproverGroup", "needsReview",
+                "confirmed");
     }
 
     /** What the application and the other auto-configurations would have brought. */
@@ -151,6 +163,11 @@ class LifecycleProcessBackOffTest {
         @Bean
         RequestRepository requestRepository() {
             return mock(RequestRepository.class);
+        }
+
+        @Bean
+        ReconciliationRepository reconciliationRepository() {
+            return mock(ReconciliationRepository.class);
         }
 
         @Bean

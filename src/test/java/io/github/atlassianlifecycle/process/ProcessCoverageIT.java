@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ProcessCoverageIT {
 
     static final double REQUIRED = 0.9;
-    static final List<String> PROCESSES = List.of("account-add", "account-disable", "account-enable", "account-delete");
+    static final List<String> PROCESSES = List.of("account-add", "account-disable", "account-enable", "account-delete",
+            "account-reconcile", "account-reconcile-nightly");
     static final Path REPORTS = Path.of("target", "process-test-coverage");
     static final Pattern FLOW_NODE = Pattern.compile("<bpmn:(?:startEvent|endEvent|exclusiveGateway|eventBasedGateway"
             + "|parallelGateway|serviceTask|userTask|businessRuleTask|subProcess|boundaryEvent|intermediateCatchEvent"

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the Camunda side, read from the sources' import lines: its rooms stand in one order, each using only
- * the rooms below it and none the auto-configuration above them all; and the request rules and the API above it
- * know no engine type.
+ * the rooms below it and none the auto-configuration above them all; and the request rules, the reconciliation rules
+ * and the API above it know no engine type.
  */
 class ProcessRoomsTest {
 
     static final Path MAIN = Path.of("src/main/java/io/github/atlassianlifecycle");
     /** The rooms of {@code process}, from the bottom up. */
-    static final List<String> ROOMS = List.of("variables", "seal", "engine", "decisions", "steps", "preview", "tracking");
+    static final List<String> ROOMS = List.of("variables", "seal", "engine", "decisions", "steps", "preview", "reconcile", "tracking");
     static final Pattern PROCESS_IMPORT = Pattern.compile(
             "^import (?:static )?io\\.github\\.atlassianlifecycle\\.process\\.([a-z]\\w*\\.)?[A-Z]\\w*", Pattern.MULTILINE);
     static final Pattern CAMUNDA_IMPORT = Pattern.compile("^import (?:static )?org\\.camunda\\.", Pattern.MULTILINE);
@@ -51,7 +51,7 @@ class ProcessRoomsTest {
     @Test
     void the_request_rules_and_the_api_import_no_camunda_type() throws IOException {
         List<String> camunda = new ArrayList<>();
-        for (String room : List.of("request", "api")) {
+        for (String room : List.of("request", "reconciliation", "api")) {
             List<Path> files = sources(MAIN.resolve(room));
             assertThat(files).as(room).isNotEmpty();
             for (Path file : files) {

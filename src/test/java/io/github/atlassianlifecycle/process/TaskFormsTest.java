@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.process.reconcile.ReconcileVariables;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 
 /**
@@ -21,7 +22,8 @@ import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 class TaskFormsTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({ "approve-request, approval", "resolve-failure, resolution" })
+    @CsvSource({ "approve-request, approval", "resolve-failure, resolution", "reconcile-review, review",
+            "confirm-mass-change, confirm" })
     void a_form_edits_only_the_fields_its_task_may_set(String form, String task) throws Exception {
         JsonNode schema;
         try (InputStream in = getClass().getResourceAsStream("/atlassian-lifecycle/" + form + ".form")) {
@@ -33,7 +35,11 @@ class TaskFormsTest {
                 editable.add(component.path("key").asText());
             }
         }
-        assertThat(editable).containsExactlyInAnyOrderElementsOf("approval".equals(task)
-                ? ProcessVariables.APPROVAL_FIELDS : ProcessVariables.RESOLUTION_FIELDS);
+        assertThat(editable).containsExactlyInAnyOrderElementsOf(switch (task) {
+            case "approval" -> ProcessVariables.APPROVAL_FIELDS;
+            case "resolution" -> ProcessVariables.RESOLUTION_FIELDS;
+            case "review" -> ReconcileVariables.REVIEW_FIELDS;
+            default -> ReconcileVariables.CONFIRM_FIELDS;
+        });
     }
 }

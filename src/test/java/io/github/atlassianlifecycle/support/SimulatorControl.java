@@ -47,6 +47,12 @@ public final class SimulatorControl {
         return http.get().uri(b -> b.path("/calls").queryParam("accountId", accountId).build()).retrieve().body(OBJECT);
     }
 
+    /** Every recorded call (time, method, path, status, operation, accountId), oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> allCalls() {
+        return (List<Map<String, Object>>) http.get().uri("/calls").retrieve().body(OBJECT).get("calls");
+    }
+
     public void behaviour(Map<String, Object> switches) {
         http.put().uri("/behaviour").body(switches).retrieve().toBodilessEntity();
     }

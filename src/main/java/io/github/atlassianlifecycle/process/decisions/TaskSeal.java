@@ -22,7 +22,7 @@ import io.github.atlassianlifecycle.process.variables.JsonVariables;
  * refuses the completion: the transaction rolls back and the task stays open. A read-only field sent back with the
  * value it had is no change.
  */
-final class TaskSeal {
+public final class TaskSeal {
 
     /** Task-local: the seal of the request as the task's assignee was shown it. */
     static final String VARIABLE = "requestSeal";
@@ -32,7 +32,7 @@ final class TaskSeal {
     private TaskSeal() {
     }
 
-    static void create(DelegateTask task, Collection<String> fields) {
+    public static void create(DelegateTask task, Collection<String> fields) {
         Seal seal = Seal.of(purpose(task), task.getProcessInstanceId(),
                 SealedVariables.allBut(task.getExecution(), unsealed(fields)),
                 task.getProcessEngineServices().getManagementService());
@@ -40,7 +40,7 @@ final class TaskSeal {
     }
 
     /** @throws AuthorizationException naming what the completion set besides {@code fields} */
-    static void check(DelegateTask task, Collection<String> fields, String what) {
+    public static void check(DelegateTask task, Collection<String> fields, String what) {
         Set<String> extra = new TreeSet<>(task.getVariableNamesLocal());
         extra.remove(VARIABLE);
         extra.removeAll(fields);

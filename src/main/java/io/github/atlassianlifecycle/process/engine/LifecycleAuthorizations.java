@@ -26,6 +26,8 @@ import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
  *   instance when it starts);</li>
  *   <li>{@code lifecycle-approvers} and {@code lifecycle-security} use Tasklist and see the lifecycle processes; the
  *   engine itself gives candidate groups their approval tasks;</li>
+ *   <li>{@code lifecycle-security} and {@code lifecycle-automation} start {@code account-reconcile} (the requests
+ *   its approved findings start run on the reviewed reconciliation's authority, not on a grant);</li>
  *   <li>{@code camunda-admin} may do everything (Camunda's own rule).</li>
  * </ul>
  */
@@ -33,6 +35,8 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
 
     static final List<String> STARTERS = List.of("lifecycle-requesters", "lifecycle-automation");
     static final List<String> DECIDERS = List.of("lifecycle-approvers", "lifecycle-security");
+    static final List<String> RECONCILERS = List.of("lifecycle-security", "lifecycle-automation");
+    static final String RECONCILE = "account-reconcile";
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleAuthorizations.class);
 
     @Override
@@ -60,6 +64,12 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
             created += grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             created += grant(authorizations, group, Resources.FILTER, Authorization.ANY, Permissions.READ);
             created += grant(authorizations, group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        }
+        for (String group : RECONCILERS) {
+            created += grant(authorizations, group, Resources.PROCESS_DEFINITION, RECONCILE,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            created += grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY,
+                    ProcessInstancePermissions.CREATE);
         }
         if (created > 0) {
             LOG.info("Created {} engine authorizations for the lifecycle groups", created);

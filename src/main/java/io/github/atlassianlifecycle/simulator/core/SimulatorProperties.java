@@ -19,6 +19,14 @@ public class SimulatorProperties {
     /** Managed users seeded on the claimed domain (up to 100,000). */
     private int users = 60;
 
+    /**
+     * Seed a tidy organization: every managed account active, recently active and in Jira, every seeded Bitbucket
+     * user active; none deactivated or scheduled for deletion. What a reconciliation of it finds is only what a test
+     * then changes through the simulated APIs (and Bitbucket's own admin, build bot and system administrator, which
+     * have no Atlassian account).
+     */
+    private boolean tidy;
+
     /** Seed of the pseudo-random demo data, so every start looks the same. */
     private long seed = 42;
 
@@ -55,6 +63,14 @@ public class SimulatorProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isTidy() {
+        return tidy;
+    }
+
+    public void setTidy(boolean tidy) {
+        this.tidy = tidy;
     }
 
     public int getUsers() {

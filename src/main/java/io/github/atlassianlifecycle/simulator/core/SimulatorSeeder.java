@@ -120,7 +120,8 @@ public class SimulatorSeeder {
             account.managementSource = "synced";
         }
         joinOrgGroup(state, account, account.department);
-        if (i % 6 != 5) {
+        boolean tidy = properties.isTidy();
+        if (tidy || i % 6 != 5) {
             joinOrgGroup(state, account, "jira-software-users");
             account.inJira = true;
             joinProductGroup(state.jiraGroups(), account.jiraGroupIds, "jira-software-users");
@@ -139,10 +140,15 @@ public class SimulatorSeeder {
             joinOrgGroup(state, account, "org-admins");
             account.platformRoles.add("atlassian/org-admin");
         }
-        if (i % 7 != 6) {
+        if (tidy) {
+            // Tidy: active in the last thirty days, so only time or a test makes anyone idle.
+            account.lastActive.put("jira-software", now.minus(Duration.ofHours(1 + random.nextInt(24 * 30))));
+        } else if (i % 7 != 6) {
             account.lastActive.put("jira-software", now.minus(Duration.ofHours(1 + random.nextInt(24 * 120))));
         }
-        if (i % 25 == 11) {
+        if (tidy) {
+            // nobody deactivated or scheduled for deletion
+        } else if (i % 25 == 11) {
             account.accountStatus = "inactive";
             account.deactivatedOn = now.minus(Duration.ofDays(10 + random.nextInt(60)));
         } else if (i == 13) {
@@ -165,7 +171,7 @@ public class SimulatorSeeder {
         account.inJira = true;
         joinOrgGroup(state, account, "jira-software-users");
         joinProductGroup(state.jiraGroups(), account.jiraGroupIds, "jira-software-users");
-        account.lastActive.put("jira-software", now.minus(Duration.ofDays(1 + random.nextInt(200))));
+        account.lastActive.put("jira-software", now.minus(Duration.ofDays(1 + random.nextInt(properties.isTidy() ? 30 : 200))));
         state.add(account);
     }
 

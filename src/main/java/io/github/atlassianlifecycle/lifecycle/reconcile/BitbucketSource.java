@@ -1,0 +1,53 @@
+package io.github.atlassianlifecycle.lifecycle.reconcile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
+import io.github.atlassianlifecycle.client.bitbucket.BitbucketPage;
+
+/**
+ * Bitbucket Data Center's own users ({@code GET /rest/api/latest/admin/users}, 100 a page). The cursor is the
+ * {@code nextPageStart} Bitbucket handed out. Only {@code NORMAL} users are people (service users are not).
+ */
+public final class BitbucketSource implements ProductSource {
+
+    public static final String NAME = "bitbucket";
+    static final String OPERATION = "bitbucket.findUsers";
+    static final int PAGE = 100;
+
+    private final BitbucketClient bitbucket;
+    private final Clock clock;
+
+    public BitbucketSource(BitbucketClient bitbucket, Clock clock) {
+        this.bitbucket = Objects.requireNonNull(bitbucket, "bitbucket");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Product product() {
+        return Product.BITBUCKET;
+    }
+
+    @Override
+    public SourcePage read(String cursor) {
+        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        BitbucketPage<io.github.atlassianlifecycle.client.bitbucket.BitbucketUser> page =
+                bitbucket.findUsers(null, start, PAGE);
+        Instant readAt = clock.instant();
+        List<ProductPresence> presences = page.values().stream().filter(user -> user.name() != null)
+                .map(user -> new ProductPresence(Product.BITBUCKET, null, user.name(), user.emailAddress(),
+                        user.type() == null || "NORMAL".equals(user.type()), user.active(), Set.of(), readAt))
+                .toList();
+        boolean more = !page.lastPage() && page.nextPageStart() != null && page.nextPageStart() > start;
+        return new SourcePage(List.of(), presences, more ? String.valueOf(page.nextPageStart()) : null);
+    }
+}

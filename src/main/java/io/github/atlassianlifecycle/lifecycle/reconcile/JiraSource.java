@@ -1,0 +1,55 @@
+package io.github.atlassianlifecycle.lifecycle.reconcile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.atlassianlifecycle.client.jira.JiraClient;
+import io.github.atlassianlifecycle.client.jira.JiraPage;
+import io.github.atlassianlifecycle.client.jira.JiraUser;
+
+/**
+ * Jira's people: every group ({@code GET /rest/api/3/group/bulk}) and its members with the inactive ones
+ * ({@code GET /rest/api/3/group/member?includeInactiveUsers=true}), so a deactivated account still holding a group
+ * shows. A person in no Jira group holds no Jira access and reads as absent.
+ */
+public final class JiraSource extends GroupMembersSource implements ProductSource {
+
+    public static final String NAME = "jira";
+    static final String OPERATION = "jira.groupMembers";
+
+    private final JiraClient jira;
+
+    public JiraSource(JiraClient jira, Clock clock) {
+        super(clock);
+        this.jira = Objects.requireNonNull(jira, "jira");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Product product() {
+        return Product.JIRA;
+    }
+
+    @Override
+    List<Group> listGroups() {
+        return jira.allGroups().stream().map(group -> new Group(group.groupId(), group.name())).toList();
+    }
+
+    @Override
+    Members members(Group group, int start, Instant readAt) {
+        JiraPage<JiraUser> page = jira.groupMembers(group.id(), true, start, JiraClient.GROUP_MEMBERS_PAGE);
+        List<ProductPresence> presences = page.values().stream().filter(user -> user.accountId() != null)
+                .map(user -> new ProductPresence(Product.JIRA, user.accountId(), null, user.emailAddress(),
+                        DirectoryEntry.PERSON.equals(user.accountType()), user.active(), Set.of(group.name()), readAt))
+                .toList();
+        boolean more = !page.last() && !page.values().isEmpty();
+        return new Members(presences, more ? page.nextStartAt() : null);
+    }
+}

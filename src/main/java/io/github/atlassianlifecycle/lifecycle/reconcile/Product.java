@@ -1,0 +1,6 @@
+package io.github.atlassianlifecycle.lifecycle.reconcile;
+
+/** The products whose presence a reconciliation compares with the directory. */
+public enum Product {
+    JIRA, CONFLUENCE, BITBUCKET
+}

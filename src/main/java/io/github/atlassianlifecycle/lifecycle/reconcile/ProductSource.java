@@ -1,0 +1,7 @@
+package io.github.atlassianlifecycle.lifecycle.reconcile;
+
+/** A source that shows one product's people. */
+public interface ProductSource extends ReconcileSource {
+
+    Product product();
+}

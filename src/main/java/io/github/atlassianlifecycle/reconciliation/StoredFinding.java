@@ -1,0 +1,14 @@
+package io.github.atlassianlifecycle.reconciliation;
+
+import io.github.atlassianlifecycle.lifecycle.reconcile.Finding;
+
+/**
+ * A finding with what became of it: the reviewer's decision ({@code APPROVED}, {@code EXCLUDED}, null while
+ * undecided) and the lifecycle request an approved one started.
+ */
+public record StoredFinding(Finding finding, Decision decision, String requestId) {
+
+    public enum Decision {
+        APPROVED, EXCLUDED
+    }
+}
