@@ -96,7 +96,9 @@ class AccountReconcileProcessTest {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(database);
         store = new ReconciliationRepository(jdbc, transactions, clock);
-        RequestService requests = new RequestService(starts, new RequestRepository(jdbc),
+        RequestService requests = new RequestService(starts, request -> {
+                    throw new AssertionError("a reconciliation never dry-runs its requests");
+                }, new RequestRepository(jdbc),
                 new TransactionTemplate(transactions), clock);
         ReconciliationService service = new ReconciliationService(store,
                 () -> new Reconciler(directory, List.of(), settings, clock), requests, clock);
