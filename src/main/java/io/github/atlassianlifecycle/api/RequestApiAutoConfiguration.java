@@ -7,7 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
+import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.client.transport.UserAgent;
+import io.github.atlassianlifecycle.config.AtlassianProperties;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestService;
@@ -18,7 +20,10 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The request API under {@code /api/requests}, described for OpenAPI at {@code /v3/api-docs}. */
+/**
+ * The request API under {@code /api/requests} (bulk requests and their batches, {@code /api/batches}, too), described
+ * for OpenAPI at {@code /v3/api-docs}.
+ */
 @AutoConfiguration(after = LifecycleProcessAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RequestService.class)
@@ -29,6 +34,13 @@ public class RequestApiAutoConfiguration {
     @ConditionalOnMissingBean
     RequestController requestController(RequestService requests, RequestRepository repository) {
         return new RequestController(requests, repository);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(BatchService.class)
+    BulkController bulkController(BatchService batches, AtlassianProperties properties) {
+        return new BulkController(batches, properties.getBulk().getMaxRows());
     }
 
     @Bean

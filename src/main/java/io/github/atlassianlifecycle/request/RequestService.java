@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -30,6 +31,10 @@ import io.github.atlassianlifecycle.request.RequestEngine.Recorded;
  */
 public class RequestService {
 
+    /** The groups whose members submit requests (and batches of them). */
+    public static final Set<String> SUBMITTER_GROUPS = Set.of("lifecycle-requesters", "lifecycle-automation",
+            "camunda-admin");
+
     /** Turns for submissions (see {@link #turns}), striped by key. */
     private static final ReentrantLock[] TURNS = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
             .toArray(ReentrantLock[]::new);
@@ -38,14 +43,21 @@ public class RequestService {
     private final RequestRepository repository;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RequestOrigins origins;
     private final ObjectMapper json = new ObjectMapper();
 
     public RequestService(RequestEngine engine, RequestRepository repository, TransactionTemplate transaction,
             Clock clock) {
+        this(engine, repository, transaction, clock, RequestOrigins.NONE);
+    }
+
+    public RequestService(RequestEngine engine, RequestRepository repository, TransactionTemplate transaction,
+            Clock clock, RequestOrigins origins) {
         this.engine = engine;
         this.repository = repository;
         this.transaction = transaction;
         this.clock = clock;
+        this.origins = origins;
     }
 
     /**
@@ -189,7 +201,8 @@ public class RequestService {
         return new Evidence(request.id(), request.action().name(), request.account(), request.requester(),
                 request.reason(), request.reasonCode(), request.createdAt(), governance,
                 jsonNode(recorded.get(Recorded.PLAN)), (String) recorded.get(Recorded.PLAN_HASH),
-                list(recorded, Recorded.APPROVALS, Approval.class), list(recorded, Recorded.RESOLUTIONS, Resolution.class),
+                list(recorded, Recorded.APPROVALS, Approval.class), origins.batchApproval(request.id()).orElse(null),
+                list(recorded, Recorded.RESOLUTIONS, Resolution.class),
                 list(recorded, Recorded.CALL_RESULTS, CallResult.class), repository.apiCalls(request.processInstanceId()),
                 jsonNode(recorded.get(Recorded.FINAL_STATE)), status, (String) recorded.get(Recorded.OUTCOME),
                 clock.instant());

@@ -21,7 +21,7 @@ import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 class TaskFormsTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({ "approve-request, approval", "resolve-failure, resolution" })
+    @CsvSource({ "approve-request, approval", "resolve-failure, resolution", "approve-batch, batch approval" })
     void a_form_edits_only_the_fields_its_task_may_set(String form, String task) throws Exception {
         JsonNode schema;
         try (InputStream in = getClass().getResourceAsStream("/atlassian-lifecycle/" + form + ".form")) {
@@ -33,7 +33,10 @@ class TaskFormsTest {
                 editable.add(component.path("key").asText());
             }
         }
-        assertThat(editable).containsExactlyInAnyOrderElementsOf("approval".equals(task)
-                ? ProcessVariables.APPROVAL_FIELDS : ProcessVariables.RESOLUTION_FIELDS);
+        assertThat(editable).containsExactlyInAnyOrderElementsOf(switch (task) {
+            case "approval" -> ProcessVariables.APPROVAL_FIELDS;
+            case "batch approval" -> ProcessVariables.BATCH_APPROVAL_FIELDS;
+            default -> ProcessVariables.RESOLUTION_FIELDS;
+        });
     }
 }
