@@ -17,10 +17,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.batch.BatchEngine;
+import io.github.atlassianlifecycle.batch.BatchRepository;
+import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
@@ -59,7 +63,7 @@ class LifecycleProcessBackOffTest {
                 LifecycleAuthorizations.class, LifecycleGroupIdsPlugin.class, RequestTrackingPlugin.class,
                 ApiCallRecorder.class, RequestEngine.class, RequestService.class, LifecyclePolicy.class,
                 AccountInspector.class, GroupResolver.class, RequestPlanner.class, PlanExecutor.class,
-                RequestFingerprint.class);
+                RequestFingerprint.class, BatchRepository.class, BatchEngine.class, BatchService.class);
     }
 
     /** Every bean the models name in an expression ({@code ${applyPlanStep}}, {@code ${lifecycleTimers.expireAfter}}). */
@@ -72,7 +76,9 @@ class LifecycleProcessBackOffTest {
                 LifecycleProcessAutoConfiguration.REMIND_APPROVERS, LifecycleProcessAutoConfiguration.RECHECK_PLAN,
                 LifecycleProcessAutoConfiguration.TAKE_SNAPSHOT, LifecycleProcessAutoConfiguration.APPLY_PLAN_STEP,
                 LifecycleProcessAutoConfiguration.VERIFY_PLAN, LifecycleProcessAutoConfiguration.UNDO_DISABLE,
-                LifecycleProcessAutoConfiguration.RESOLVE_FAILURE_LISTENER);
+                LifecycleProcessAutoConfiguration.RESOLVE_FAILURE_LISTENER,
+                LifecycleProcessAutoConfiguration.VALIDATE_BATCH, LifecycleProcessAutoConfiguration.BATCH_APPROVAL_TASK_LISTENER,
+                LifecycleProcessAutoConfiguration.BATCH_LINES, LifecycleProcessAutoConfiguration.START_BATCH_ROW);
     }
 
     @Test
@@ -150,6 +156,11 @@ class LifecycleProcessBackOffTest {
         @Bean
         RequestRepository requestRepository() {
             return mock(RequestRepository.class);
+        }
+
+        @Bean
+        NamedParameterJdbcTemplate jdbc() {
+            return mock(NamedParameterJdbcTemplate.class);
         }
 
         @Bean
