@@ -118,15 +118,25 @@ public class RequestService {
     }
 
     private Optional<SubmitResult> known(NewRequest request, String requester, String idempotencyKey, String bodyHash) {
-        if (idempotencyKey != null) {
-            Optional<StoredRequest> earlier = repository.findByIdempotencyKey(requester, idempotencyKey);
-            if (earlier.isPresent()) {
-                return Optional.of(earlier.get().bodyHash().equals(bodyHash)
-                        ? new SubmitResult.Accepted(earlier.get(), true)
-                        : new SubmitResult.IdempotencyMismatch(earlier.get()));
-            }
+        Optional<SubmitResult> replay = replay(requester, idempotencyKey, bodyHash);
+        if (replay.isPresent()) {
+            return replay;
         }
-        return repository.findOpen(request.action(), request.account()).map(SubmitResult.Duplicate::new);
+        Optional<StoredRequest> open = repository.findOpen(request.action(), request.account());
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        // The open request may be this key's own, committed by an earlier try between the two reads: a replay then.
+        replay = replay(requester, idempotencyKey, bodyHash);
+        return replay.isPresent() ? replay : Optional.of(new SubmitResult.Duplicate(open.get()));
+    }
+
+    private Optional<SubmitResult> replay(String requester, String idempotencyKey, String bodyHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return repository.findByIdempotencyKey(requester, idempotencyKey).map(earlier -> earlier.bodyHash()
+                .equals(bodyHash) ? new SubmitResult.Accepted(earlier, true) : new SubmitResult.IdempotencyMismatch(earlier));
     }
 
     /** Where the request stands, with its plan, decisions and calls. */
