@@ -6,13 +6,14 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
+import io.github.atlassianlifecycle.request.RequestService;
+
 /**
  * Who is calling the request API and what their groups let them do. Groups come from Camunda's identity service
  * (authorities {@code GROUP_<id>}).
  */
 record Caller(String userId, Set<String> groups) {
 
-    static final String REQUESTERS = "lifecycle-requesters";
     static final String AUTOMATION = "lifecycle-automation";
     static final String APPROVERS = "lifecycle-approvers";
     static final String SECURITY = "lifecycle-security";
@@ -29,7 +30,7 @@ record Caller(String userId, Set<String> groups) {
     }
 
     boolean maySubmit() {
-        return groups.contains(REQUESTERS) || groups.contains(AUTOMATION) || isAdmin();
+        return RequestService.SUBMITTER_GROUPS.stream().anyMatch(groups::contains);
     }
 
     /** Security officers, automation and administrators start and read reconciliations (every account's drift). */

@@ -22,5 +22,11 @@ record ProblemBody(
         @Schema(description = "The path that was called", format = "uri-reference") URI instance,
         @Schema(description = "invalid-request: every field (or parameter, or header) in error") List<FieldError> errors,
         @Schema(description = "duplicate-request: the request for the same account and action that is still open")
-        RequestView openRequest) {
+        RequestView openRequest,
+        @Schema(description = "invalid-request of a bulk request: every refused row, by line (CSV: the line of the "
+                + "file; JSON: the index in the array, from 0)") List<RefusedRow> rows) {
+
+    /** A row of a bulk request that was refused, and why. */
+    record RefusedRow(int line, String error) {
+    }
 }

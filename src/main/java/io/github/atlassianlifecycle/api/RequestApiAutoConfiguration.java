@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.client.transport.UserAgent;
+import io.github.atlassianlifecycle.config.AtlassianProperties;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
 import io.github.atlassianlifecycle.process.ReconcileProcessAutoConfiguration;
 import io.github.atlassianlifecycle.reconciliation.ReconciliationEngine;
@@ -25,7 +27,10 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The request API under {@code /api/requests}, described for OpenAPI at {@code /v3/api-docs}. */
+/**
+ * The request API under {@code /api/requests} (bulk requests and their batches, {@code /api/batches}, too; and
+ * reconciliations, {@code /api/reconciliations}), described for OpenAPI at {@code /v3/api-docs}.
+ */
 @AutoConfiguration(after = { LifecycleProcessAutoConfiguration.class, ReconcileProcessAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RequestService.class)
@@ -47,6 +52,13 @@ public class RequestApiAutoConfiguration {
     ReconciliationController reconciliationController(ReconciliationService reconciliations,
             ReconciliationEngine engine) {
         return new ReconciliationController(reconciliations, engine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(BatchService.class)
+    BulkController bulkController(BatchService batches, AtlassianProperties properties) {
+        return new BulkController(batches, properties.getBulk().getMaxRows());
     }
 
     @Bean

@@ -31,11 +31,13 @@ class RequestBodyReader {
     static final Set<String> FIELDS = Set.of("action", "accountId", "email", "displayName", "groups", "reason",
             "reasonCode");
 
-    private final ObjectMapper json = JsonMapper.builder()
+    static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             // Without it, "{...} anything" is read as its first object and the rest silently dropped.
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    private final ObjectMapper json = STRICT;
 
     NewRequest read(String body) {
         if (body == null || body.isBlank()) {
@@ -50,6 +52,14 @@ class RequestBodyReader {
         } catch (JsonProcessingException e) {
             throw invalid("body", "is not valid JSON (" + e.getOriginalMessage() + ")");
         }
+        return read(root);
+    }
+
+    /**
+     * One request as a JSON object (the body of a single request, or one item of a bulk one): the same rules
+     * whichever door it came through.
+     */
+    NewRequest read(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw invalid("body", "must be a JSON object");
         }

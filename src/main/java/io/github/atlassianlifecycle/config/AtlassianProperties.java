@@ -72,6 +72,8 @@ public class AtlassianProperties implements Validator {
 
     private final Api api = new Api();
 
+    private final Bulk bulk = new Bulk();
+
     private final Security security = new Security();
 
     private final Deployment deployment = new Deployment();
@@ -195,6 +197,10 @@ public class AtlassianProperties implements Validator {
 
     public Api getApi() {
         return api;
+    }
+
+    public Bulk getBulk() {
+        return bulk;
     }
 
     public Security getSecurity() {
@@ -447,6 +453,24 @@ public class AtlassianProperties implements Validator {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** Bulk requests ({@code POST /api/requests/bulk}). */
+    public static class Bulk {
+
+        /**
+         * The most rows one bulk request may carry (1 to 100,000); a larger one is refused whole (413) before any row
+         * is stored. The body may be at most this many rows of 8 KiB each.
+         */
+        private int maxRows = 5_000;
+
+        public int getMaxRows() {
+            return maxRows;
+        }
+
+        public void setMaxRows(int maxRows) {
+            this.maxRows = maxRows;
         }
     }
 

@@ -81,6 +81,10 @@ public final class AtlassianSettingsValidator {
             problems.add("atlassian.lifecycle.provisioning=scim needs atlassian.scim-api-key (ATLASSIAN_SCIM_API_KEY)");
         }
         checkReconcile(problems, settings.getReconcile());
+        int maxRows = settings.getBulk().getMaxRows();
+        if (maxRows < 1 || maxRows > 100_000) {
+            problems.add("atlassian.bulk.max-rows must be between 1 and 100000");
+        }
         Duration maxWait = rateLimit.getMaxWait();
         if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
             problems.add("atlassian.rate-limit.max-wait must be between 0 and 1 minute");

@@ -11,12 +11,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.batch.BatchEngine;
+import io.github.atlassianlifecycle.batch.BatchOrigins;
+import io.github.atlassianlifecycle.batch.BatchRepository;
+import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
@@ -31,6 +36,7 @@ import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
 import io.github.atlassianlifecycle.process.decisions.ApprovalTaskListener;
+import io.github.atlassianlifecycle.process.decisions.BatchApprovalTaskListener;
 import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
 import io.github.atlassianlifecycle.process.decisions.ResolveFailureListener;
 import io.github.atlassianlifecycle.process.engine.LifecycleAuthorizations;
@@ -41,19 +47,24 @@ import io.github.atlassianlifecycle.process.engine.RateLimitAwareRetriesPlugin;
 import io.github.atlassianlifecycle.process.preview.CamundaRequestPreview;
 import io.github.atlassianlifecycle.process.seal.RequestFingerprint;
 import io.github.atlassianlifecycle.process.steps.ApplyPlanStepDelegate;
+import io.github.atlassianlifecycle.process.steps.BatchLines;
 import io.github.atlassianlifecycle.process.steps.CancelPendingDeletionDelegate;
 import io.github.atlassianlifecycle.process.steps.PlanRequestDelegate;
 import io.github.atlassianlifecycle.process.steps.RecheckDeletionDelegate;
 import io.github.atlassianlifecycle.process.steps.RecheckPlanDelegate;
 import io.github.atlassianlifecycle.process.steps.RouteApprovalDelegate;
+import io.github.atlassianlifecycle.process.steps.StartBatchRowDelegate;
 import io.github.atlassianlifecycle.process.steps.TakeSnapshotDelegate;
 import io.github.atlassianlifecycle.process.steps.UndoDisableDelegate;
+import io.github.atlassianlifecycle.process.steps.ValidateBatchDelegate;
 import io.github.atlassianlifecycle.process.steps.ValidateRequestDelegate;
 import io.github.atlassianlifecycle.process.steps.VerifyPlanDelegate;
 import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
+import io.github.atlassianlifecycle.process.tracking.CamundaBatchEngine;
 import io.github.atlassianlifecycle.process.tracking.CamundaRequestEngine;
 import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
 import io.github.atlassianlifecycle.request.RequestEngine;
+import io.github.atlassianlifecycle.request.RequestOrigins;
 import io.github.atlassianlifecycle.request.RequestPreview;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestService;
@@ -84,6 +95,10 @@ public class LifecycleProcessAutoConfiguration {
     static final String VERIFY_PLAN = "verifyPlan";
     static final String UNDO_DISABLE = "undoDisable";
     static final String RESOLVE_FAILURE_LISTENER = "resolveFailureListener";
+    static final String VALIDATE_BATCH = "validateBatch";
+    static final String BATCH_APPROVAL_TASK_LISTENER = "batchApprovalTaskListener";
+    static final String BATCH_LINES = "batchLines";
+    static final String START_BATCH_ROW = "startBatchRow";
 
     // --- engine plugins ---------------------------------------------------------------------------------------
 
@@ -159,8 +174,64 @@ public class LifecycleProcessAutoConfiguration {
     @ConditionalOnBean(RequestRepository.class)
     @ConditionalOnMissingBean
     RequestService requestService(RequestEngine engine, RequestPreview preview, RequestRepository repository,
-            PlatformTransactionManager transactions, Clock clock) {
-        return new RequestService(engine, preview, repository, new TransactionTemplate(transactions), clock);
+            PlatformTransactionManager transactions, Clock clock, ObjectProvider<BatchRepository> batches) {
+        BatchRepository batchStore = batches.getIfAvailable();
+        return new RequestService(engine, preview, repository, new TransactionTemplate(transactions), clock,
+                batchStore == null ? RequestOrigins.NONE : new BatchOrigins(batchStore));
+    }
+
+    // --- bulk requests: batches beside the requests, in the same store ---------------------------------------
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    BatchRepository batchRepository(NamedParameterJdbcTemplate jdbc) {
+        return new BatchRepository(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    BatchEngine batchEngine(ProcessEngine engine) {
+        return new CamundaBatchEngine(engine);
+    }
+
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    BatchService batchService(BatchRepository batches, BatchEngine engine, RequestService requests,
+            RequestRepository repository, PlatformTransactionManager transactions, Clock clock) {
+        return new BatchService(batches, engine, requests, repository, new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean(VALIDATE_BATCH)
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean(name = VALIDATE_BATCH)
+    ValidateBatchDelegate validateBatch(BatchService batches) {
+        return new ValidateBatchDelegate(batches);
+    }
+
+    @Bean(BATCH_APPROVAL_TASK_LISTENER)
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean(name = BATCH_APPROVAL_TASK_LISTENER)
+    BatchApprovalTaskListener batchApprovalTaskListener(BatchService batches) {
+        return new BatchApprovalTaskListener(batches);
+    }
+
+    @Bean(BATCH_LINES)
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean(name = BATCH_LINES)
+    BatchLines batchLines(BatchService batches) {
+        return new BatchLines(batches);
+    }
+
+    @Bean(START_BATCH_ROW)
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean(name = START_BATCH_ROW)
+    StartBatchRowDelegate startBatchRow(BatchService batches, PlatformTransactionManager transactions) {
+        TransactionTemplate separate = new TransactionTemplate(transactions);
+        separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new StartBatchRowDelegate(batches, separate);
     }
 
     // --- the lifecycle domain ------------------------------------------------------------------------------

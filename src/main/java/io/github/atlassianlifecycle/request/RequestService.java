@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -30,6 +31,10 @@ import io.github.atlassianlifecycle.request.RequestEngine.Recorded;
  */
 public class RequestService {
 
+    /** The groups whose members submit requests (and batches of them). */
+    public static final Set<String> SUBMITTER_GROUPS = Set.of("lifecycle-requesters", "lifecycle-automation",
+            "camunda-admin");
+
     /** Turns for submissions (see {@link #turns}), striped by key. */
     private static final ReentrantLock[] TURNS = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
             .toArray(ReentrantLock[]::new);
@@ -39,15 +44,22 @@ public class RequestService {
     private final RequestRepository repository;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RequestOrigins origins;
     private final ObjectMapper json = new ObjectMapper();
 
     public RequestService(RequestEngine engine, RequestPreview preview, RequestRepository repository,
             TransactionTemplate transaction, Clock clock) {
+        this(engine, preview, repository, transaction, clock, RequestOrigins.NONE);
+    }
+
+    public RequestService(RequestEngine engine, RequestPreview preview, RequestRepository repository,
+            TransactionTemplate transaction, Clock clock, RequestOrigins origins) {
         this.engine = engine;
         this.preview = preview;
         this.repository = repository;
         this.transaction = transaction;
         this.clock = clock;
+        this.origins = origins;
     }
 
     /**
@@ -108,15 +120,25 @@ public class RequestService {
     }
 
     private Optional<SubmitResult> known(NewRequest request, String requester, String idempotencyKey, String bodyHash) {
-        if (idempotencyKey != null) {
-            Optional<StoredRequest> earlier = repository.findByIdempotencyKey(requester, idempotencyKey);
-            if (earlier.isPresent()) {
-                return Optional.of(earlier.get().bodyHash().equals(bodyHash)
-                        ? new SubmitResult.Accepted(earlier.get(), true)
-                        : new SubmitResult.IdempotencyMismatch(earlier.get()));
-            }
+        Optional<SubmitResult> replay = replay(requester, idempotencyKey, bodyHash);
+        if (replay.isPresent()) {
+            return replay;
         }
-        return repository.findOpen(request.action(), request.account()).map(SubmitResult.Duplicate::new);
+        Optional<StoredRequest> open = repository.findOpen(request.action(), request.account());
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        // The open request may be this key's own, committed by an earlier try between the two reads: a replay then.
+        replay = replay(requester, idempotencyKey, bodyHash);
+        return replay.isPresent() ? replay : Optional.of(new SubmitResult.Duplicate(open.get()));
+    }
+
+    private Optional<SubmitResult> replay(String requester, String idempotencyKey, String bodyHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return repository.findByIdempotencyKey(requester, idempotencyKey).map(earlier -> earlier.bodyHash()
+                .equals(bodyHash) ? new SubmitResult.Accepted(earlier, true) : new SubmitResult.IdempotencyMismatch(earlier));
     }
 
     /**
@@ -202,7 +224,8 @@ public class RequestService {
         return new Evidence(request.id(), request.action().name(), request.account(), request.requester(),
                 request.reason(), request.reasonCode(), request.createdAt(), governance,
                 jsonNode(recorded.get(Recorded.PLAN)), (String) recorded.get(Recorded.PLAN_HASH),
-                list(recorded, Recorded.APPROVALS, Approval.class), list(recorded, Recorded.RESOLUTIONS, Resolution.class),
+                list(recorded, Recorded.APPROVALS, Approval.class), origins.batchApproval(request.id()).orElse(null),
+                list(recorded, Recorded.RESOLUTIONS, Resolution.class),
                 list(recorded, Recorded.CALL_RESULTS, CallResult.class), repository.apiCalls(request.processInstanceId()),
                 jsonNode(recorded.get(Recorded.FINAL_STATE)), status, (String) recorded.get(Recorded.OUTCOME),
                 clock.instant());

@@ -88,6 +88,19 @@ class AtlassianSettingsValidatorTest {
     }
 
     @Test
+    void the_bulk_row_limit_must_be_between_one_and_a_hundred_thousand() {
+        for (int refused : new int[] { 0, -1, 100_001 }) {
+            AtlassianProperties settings = valid();
+            settings.getBulk().setMaxRows(refused);
+            assertThat(AtlassianSettingsValidator.problems(settings)).as("max-rows " + refused)
+                    .containsExactly("atlassian.bulk.max-rows must be between 1 and 100000");
+        }
+        AtlassianProperties settings = valid();
+        settings.getBulk().setMaxRows(100_000);
+        assertThat(AtlassianSettingsValidator.problems(settings)).isEmpty();
+    }
+
+    @Test
     void timeouts_must_stay_below_the_job_lock_time() {
         AtlassianProperties settings = valid();
         settings.getHttp().setResponseTimeout(Duration.ofMinutes(6));

@@ -78,6 +78,14 @@ class SettingsMetadataTest {
         });
     }
 
+    @Test
+    void the_bulk_row_limit_is_declared_with_its_default_and_described() throws Exception {
+        JsonNode maxRows = declared().get("atlassian.bulk.max-rows");
+        assertThat(maxRows).as("atlassian.bulk.max-rows in the metadata").isNotNull();
+        assertThat(maxRows.path("defaultValue").asInt()).isEqualTo(5000);
+        assertThat(maxRows.path("description").asText()).contains("rows");
+    }
+
     private static Map<String, JsonNode> declared() throws IOException {
         JsonNode metadata = new ObjectMapper()
                 .readTree(CLASSES.resolve("META-INF/spring-configuration-metadata.json").toFile());

@@ -17,10 +17,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.batch.BatchEngine;
+import io.github.atlassianlifecycle.batch.BatchRepository;
+import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
@@ -66,7 +70,7 @@ class LifecycleProcessBackOffTest {
                 ApiCallRecorder.class, RequestEngine.class, RequestPreview.class, RequestService.class, LifecyclePolicy.class,
                 AccountInspector.class, GroupResolver.class, RequestPlanner.class, PlanExecutor.class,
                 RequestFingerprint.class, ReconcilerFactory.class, ReconciliationService.class,
-                ReconciliationEngine.class);
+                ReconciliationEngine.class, BatchRepository.class, BatchEngine.class, BatchService.class);
     }
 
     /** Every bean the models name in an expression ({@code ${applyPlanStep}}, {@code ${lifecycleTimers.expireAfter}}). */
@@ -84,7 +88,9 @@ class LifecycleProcessBackOffTest {
                 ReconcileProcessAutoConfiguration.READ, ReconcileProcessAutoConfiguration.CLASSIFY,
                 ReconcileProcessAutoConfiguration.START_REQUESTS, ReconcileProcessAutoConfiguration.FINISH,
                 ReconcileProcessAutoConfiguration.FAIL, ReconcileProcessAutoConfiguration.REVIEW_LISTENER,
-                ReconcileProcessAutoConfiguration.START_NIGHTLY);
+                ReconcileProcessAutoConfiguration.START_NIGHTLY,
+                LifecycleProcessAutoConfiguration.VALIDATE_BATCH, LifecycleProcessAutoConfiguration.BATCH_APPROVAL_TASK_LISTENER,
+                LifecycleProcessAutoConfiguration.BATCH_LINES, LifecycleProcessAutoConfiguration.START_BATCH_ROW);
     }
 
     @Test
@@ -168,6 +174,11 @@ class LifecycleProcessBackOffTest {
         @Bean
         ReconciliationRepository reconciliationRepository() {
             return mock(ReconciliationRepository.class);
+        }
+
+        @Bean
+        NamedParameterJdbcTemplate jdbc() {
+            return mock(NamedParameterJdbcTemplate.class);
         }
 
         @Bean

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the Camunda side, read from the sources' import lines: its rooms stand in one order, each using only
- * the rooms below it and none the auto-configuration above them all; and the request rules, the reconciliation rules
- * and the API above it know no engine type.
+ * the rooms below it and none the auto-configuration above them all; and the request rules, the reconciliation rules,
+ * the batches beside them and the API above them know no engine type.
  */
 class ProcessRoomsTest {
 
@@ -49,9 +49,9 @@ class ProcessRoomsTest {
     }
 
     @Test
-    void the_request_rules_and_the_api_import_no_camunda_type() throws IOException {
+    void the_request_rules_the_batches_and_the_api_import_no_camunda_type() throws IOException {
         List<String> camunda = new ArrayList<>();
-        for (String room : List.of("request", "reconciliation", "api")) {
+        for (String room : List.of("request", "reconciliation", "batch", "api")) {
             List<Path> files = sources(MAIN.resolve(room));
             assertThat(files).as(room).isNotEmpty();
             for (Path file : files) {

@@ -23,7 +23,7 @@ class TaskFormsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "approve-request, approval", "resolve-failure, resolution", "reconcile-review, review",
-            "confirm-mass-change, confirm" })
+            "confirm-mass-change, confirm", "approve-batch, batch approval" })
     void a_form_edits_only_the_fields_its_task_may_set(String form, String task) throws Exception {
         JsonNode schema;
         try (InputStream in = getClass().getResourceAsStream("/atlassian-lifecycle/" + form + ".form")) {
@@ -39,6 +39,7 @@ class TaskFormsTest {
             case "approval" -> ProcessVariables.APPROVAL_FIELDS;
             case "resolution" -> ProcessVariables.RESOLUTION_FIELDS;
             case "review" -> ReconcileVariables.REVIEW_FIELDS;
+            case "batch approval" -> ProcessVariables.BATCH_APPROVAL_FIELDS;
             default -> ReconcileVariables.CONFIRM_FIELDS;
         });
     }

@@ -195,6 +195,20 @@ class RequestServiceTest {
         assertThat(evidence.generatedAt()).isEqualTo(NOW);
     }
 
+    @Test
+    void a_retry_whose_first_try_commits_between_the_two_checks_gets_that_request_not_a_duplicate() {
+        StoredRequest first = running(LifecycleAction.DISABLE);
+        // The first try commits just after this retry looked its key up, just before it looks for an open request.
+        when(repository.findByIdempotencyKey("requester", "key-1")).thenReturn(Optional.empty(), Optional.of(first));
+        when(repository.findOpen(LifecycleAction.DISABLE, "acc-1")).thenReturn(Optional.of(first));
+        NewRequest retry = new NewRequest(LifecycleAction.DISABLE, "acc-1", null, null, List.of(), "leaver", "OTHER");
+
+        SubmitResult result = service.submit(retry, "requester", "key-1", "hash");
+
+        assertThat(result).isEqualTo(new SubmitResult.Accepted(first, true));
+        assertThat(engine.started).isEmpty();
+    }
+
     static StoredRequest running(LifecycleAction action) {
         return request(action, null);
     }

@@ -1,6 +1,7 @@
 package io.github.atlassianlifecycle.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,6 +23,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import io.github.atlassianlifecycle.batch.Batch;
+import io.github.atlassianlifecycle.batch.BatchRepository;
+import io.github.atlassianlifecycle.batch.BatchRow;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 
 /**
@@ -40,8 +44,8 @@ abstract class RequestStoreMigrationsContract {
     void a_new_database_gets_exactly_the_tables_columns_and_indexes_the_old_code_created() throws Exception {
         DataSource migrated = freshDatabase();
         MigrateResult result = new RequestStoreMigrations(migrated).migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(3);
-        assertThat(result.targetSchemaVersion).isEqualTo("3");
+        assertThat(result.migrationsExecuted).isEqualTo(4);
+        assertThat(result.targetSchemaVersion).isEqualTo("4");
 
         DataSource old = freshDatabase();
         createTheOldWay(old);
@@ -53,8 +57,8 @@ abstract class RequestStoreMigrationsContract {
         DataSource database = freshDatabase();
         new JdbcTemplate(database).execute("CREATE TABLE act_ge_property (name_ VARCHAR(64) PRIMARY KEY)");
         MigrateResult result = new RequestStoreMigrations(database).migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(3);
-        assertThat(tablesIn(database)).containsAll(TABLES);
+        assertThat(result.migrationsExecuted).isEqualTo(4);
+        assertThat(tablesIn(database)).containsAll(TABLES).contains("lifecycle_batch", "lifecycle_batch_row");
     }
 
     @Test
@@ -71,7 +75,7 @@ abstract class RequestStoreMigrationsContract {
         // Flyway quotes its own names (lower case), on H2 and PostgreSQL alike; on H2 it adds an unversioned marker row.
         assertThat(new JdbcTemplate(database).queryForList("SELECT \"version\" FROM \""
                 + RequestStoreMigrations.HISTORY_TABLE + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-                .containsExactly("0", "1", "2", "3");
+                .containsExactly("0", "1", "2", "3", "4");
         assertThat(schema(database)).isEqualTo(schemaBefore);
         RequestRepository after = new RequestRepository(new NamedParameterJdbcTemplate(database));
         assertThat(after.find("kept-1")).hasValueSatisfying(r -> assertThat(r.accountId()).isEqualTo("acc-kept"));
@@ -115,6 +119,41 @@ abstract class RequestStoreMigrationsContract {
         assertThat(repository.apiCalls("pi-1")).singleElement()
                 .satisfies(call -> assertThat(call.atlassianRequestId()).isEqualTo("trace-1"));
         assertThat(repository.findOpen(LifecycleAction.DISABLE, "acc-1")).as("closed: the account is free").isEmpty();
+    }
+
+    @Test
+    void the_batch_tables_keep_a_batch_its_rows_its_decision_and_the_requests_started_for_it() throws Exception {
+        DataSource database = freshDatabase();
+        new RequestStoreMigrations(database).migrate();
+        BatchRepository batches = new BatchRepository(new NamedParameterJdbcTemplate(database));
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        Batch batch = new Batch("b-1", "automation", Batch.Source.CSV, null, null, null, null, null, at);
+        NewRequest add = new NewRequest(LifecycleAction.ADD, null, "new@example.com", "New Person",
+                List.of("jira:developers"), "Joins, with a reason of " + "x".repeat(1900), "ACCESS_REQUEST");
+        batches.insert(batch, List.of(BatchRow.good(2, add), BatchRow.refused(3, "e".repeat(5000)),
+                BatchRow.good(4, new NewRequest(LifecycleAction.DISABLE, "acc-4", null, null, List.of(), "Left",
+                        "TERMINATION"))));
+
+        assertThat(batches.attachProcess("b-1", "someone-else", "pi-x")).as("only the submitter's").isFalse();
+        assertThat(batches.attachProcess("b-1", "automation", "pi-1")).isTrue();
+        assertThat(batches.attachProcess("b-1", "automation", "pi-2")).as("once").isFalse();
+        assertThat(batches.decide("b-1", Batch.Decision.APPROVED, "approver", at, "ok", List.of(4))).isTrue();
+        assertThat(batches.decide("b-1", Batch.Decision.REJECTED, "other", at, "no", List.of())).as("once").isFalse();
+        batches.started("b-1", 2, "r-2");
+
+        assertThat(batches.find("b-1")).hasValueSatisfying(found -> {
+            assertThat(found.processInstanceId()).isEqualTo("pi-1");
+            assertThat(found.decision()).isEqualTo(Batch.Decision.APPROVED);
+            assertThat(found.decidedBy()).isEqualTo("approver");
+            assertThat(found.decidedAt()).isEqualTo(at);
+        });
+        assertThat(batches.rows("b-1")).extracting(BatchRow::line, BatchRow::requestId, BatchRow::excluded)
+                .containsExactly(tuple(2, "r-2", false), tuple(3, null, false), tuple(4, null, true));
+        assertThat(batches.row("b-1", 2)).hasValueSatisfying(row -> assertThat(row.request()).isEqualTo(add));
+        assertThat(batches.row("b-1", 3)).hasValueSatisfying(row -> assertThat(row.error()).hasSize(4000));
+        assertThat(batches.batchOfRequest("r-2")).hasValueSatisfying(found -> assertThat(found.id()).isEqualTo("b-1"));
+        assertThat(batches.search("automation", 0, 10)).extracting(Batch::id).containsExactly("b-1");
+        assertThat(batches.search("requester", 0, 10)).isEmpty();
     }
 
     // ---- helpers

@@ -20,9 +20,10 @@ import io.github.atlassianlifecycle.app.AtlassianLifecycleApplication;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// More simulated people than the demo's 60: the test classes sharing this context each need accounts of their own.
+// More simulated people than the demo's 60: the test classes sharing this context each need accounts of their own,
+// and the bulk test a thousand of its own (requests of theirs stay on record, so other classes cannot use them).
 @SpringBootTest(classes = { AtlassianLifecycleApplication.class, ApiAnswerRecording.class },
-        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "simulator.users=200")
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "simulator.users=1500")
 @ContextConfiguration(initializers = FreeLoopbackPort.class)
 @ActiveProfiles("demo")
 @ExtendWith(ApiAnswersDeclared.class)

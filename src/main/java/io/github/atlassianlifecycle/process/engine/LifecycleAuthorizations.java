@@ -1,6 +1,8 @@
 package io.github.atlassianlifecycle.process.engine;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,13 +17,15 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 
 /**
  * The engine authorizations of the lifecycle groups, created at startup when missing (existing ones, perhaps
  * tightened by an administrator, are left alone):
  * <ul>
- *   <li>{@code lifecycle-requesters} and {@code lifecycle-automation} start the lifecycle processes and use Tasklist
+ *   <li>{@code lifecycle-requesters} and {@code lifecycle-automation} start the lifecycle processes (and the batch
+ *   approval, {@code account-batch}) and use Tasklist
  *   (where nothing of theirs is to approve); each requester reads the instances they started (granted per
  *   instance when it starts);</li>
  *   <li>{@code lifecycle-approvers} and {@code lifecycle-security} use Tasklist and see the lifecycle processes; the
@@ -37,6 +41,9 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
     static final List<String> DECIDERS = List.of("lifecycle-approvers", "lifecycle-security");
     static final List<String> RECONCILERS = List.of("lifecycle-security", "lifecycle-automation");
     static final String RECONCILE = "account-reconcile";
+    /** The lifecycle processes and the batch approval: starters start them all, deciders see them all. */
+    static final List<String> PROCESS_KEYS = Stream.concat(Arrays.stream(LifecycleAction.values())
+            .map(LifecycleAction::processKey), Stream.of(BatchService.PROCESS_KEY)).toList();
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleAuthorizations.class);
 
     @Override
@@ -47,8 +54,8 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
         AuthorizationService authorizations = engine.getAuthorizationService();
         int created = 0;
         for (String group : STARTERS) {
-            for (LifecycleAction action : LifecycleAction.values()) {
-                created += grant(authorizations, group, Resources.PROCESS_DEFINITION, action.processKey(),
+            for (String key : PROCESS_KEYS) {
+                created += grant(authorizations, group, Resources.PROCESS_DEFINITION, key,
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
             }
             created += grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY,
@@ -57,8 +64,8 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
             created += grant(authorizations, group, Resources.FILTER, Authorization.ANY, Permissions.READ);
         }
         for (String group : DECIDERS) {
-            for (LifecycleAction action : LifecycleAction.values()) {
-                created += grant(authorizations, group, Resources.PROCESS_DEFINITION, action.processKey(),
+            for (String key : PROCESS_KEYS) {
+                created += grant(authorizations, group, Resources.PROCESS_DEFINITION, key,
                         ProcessDefinitionPermissions.READ);
             }
             created += grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

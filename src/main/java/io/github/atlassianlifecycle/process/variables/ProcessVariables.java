@@ -123,6 +123,26 @@ public final class ProcessVariables {
             APPLYING_PLAN, SNAPSHOT, SNAPSHOT_SEAL, APPLIED_CALLS, FAILED_CALL, FAILED_PLAN, RESOLUTIONS,
             PARTIALLY_APPLIED, UNDO_PLAN, UNDO_PLAN_HASH, FINAL_STATE);
 
+    // --- the batch approval process (account-batch) ------------------------------------------------------
+
+    /** The batch the process carries: its only start variable (the rows are in the batch store, not variables). */
+    public static final String BATCH_ID = "batchId";
+    /** The documented start variables of {@code account-batch}; {@code requester} is not one. */
+    public static final List<String> BATCH_START_VARIABLES = List.of(BATCH_ID);
+    /** Shown to the approver: how many rows the batch asks for, what they ask by action, and the rows. */
+    public static final String BATCH_SIZE = "batchSize";
+    public static final String BATCH_SUMMARY = "batchSummary";
+    public static final String BATCH_ROWS = "batchRows";
+    /**
+     * Completing the batch approval: the lines (as the batch numbers them) of rows the approver leaves out, as a
+     * comma-separated String ("3, 17") or a JSON array of numbers; optional.
+     */
+    public static final String EXCLUDED_LINES = "excludedLines";
+    /** What completing the batch approval task ("approve-batch") may set. */
+    public static final List<String> BATCH_APPROVAL_FIELDS = List.of(APPROVED, COMMENT, EXCLUDED_LINES);
+    /** The element variable of the step that starts one row's request: the row's line. */
+    public static final String LINE = "line";
+
     private ProcessVariables() {
     }
 }
