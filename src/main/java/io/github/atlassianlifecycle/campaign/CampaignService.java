@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -130,7 +131,8 @@ public class CampaignService {
     public Instant sendNotices(String id) {
         KeepTokens signer = tokens.orElseThrow(() -> new IllegalStateException(
                 "atlassian.inactivity.keep-link-key is not configured"));
-        Instant endsAt = campaigns.noticeEnds(id, clock.instant().plus(noticePeriod));
+        // Whole seconds, as the tokens carry it: the link expires exactly when the timer fires.
+        Instant endsAt = campaigns.noticeEnds(id, clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(noticePeriod));
         for (CampaignRow row : campaigns.rows(id)) {
             if (row.notice() != null || row.state() != CampaignRow.State.PENDING) {
                 continue;
