@@ -3,11 +3,7 @@ package io.github.atlassianlifecycle.api;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +21,7 @@ import io.github.atlassianlifecycle.batch.Batch;
 import io.github.atlassianlifecycle.batch.BatchRow;
 import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.batch.BatchSubmission;
+import io.github.atlassianlifecycle.request.RequestService;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +35,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * Bulk requests: {@code POST /api/requests/bulk} takes many rows at once (CSV or a JSON array), one approval for
  * the batch, then a request of its own per approved row; {@code /api/batches} follows them. The same people submit
- * as single requests, and every row meets the single request's rules.
+ * as single requests, and every row meets the single request's rules. With {@code dryRun=true} it answers what the
+ * batch would do, each row as the single dry run answers it, and nothing is stored or started.
  */
 @RestController
 @Tag(name = "Bulk requests", description = "Many requests at once: one batch approval, then one request per row")
@@ -52,18 +50,17 @@ class BulkController {
     static final String BATCHES = "/api/batches";
     static final String CSV = "text/csv";
     static final String ATOMIC = "atomic";
-    /** The query parameters the bulk endpoint knows; any other is refused, so a mistyped flag changes nothing. */
-    static final Set<String> BULK_PARAMETERS = Set.of(ATOMIC);
-    static final Set<String> LIST_PARAMETERS = Set.of("page", "size");
     private static final Pattern BATCH_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final String JSON = RequestController.JSON;
     private static final String PROBLEM = RequestController.PROBLEM;
 
     private final BatchService batches;
+    private final RequestViews views;
     private final BulkBodyReader reader;
 
-    BulkController(BatchService batches, int maxRows) {
+    BulkController(BatchService batches, RequestService requests, int maxRows) {
         this.batches = batches;
+        this.views = new RequestViews(requests);
         this.reader = new BulkBodyReader(maxRows);
     }
 
@@ -73,20 +70,27 @@ class BulkController {
             + "that breaks them, or repeats the action and account of an earlier row, is refused and named by its "
             + "line (CSV: the line of the file; JSON: the index in the array, from 0), and the good rows go to one "
             + "batch approval. With atomic=true nothing is stored or started if any row is refused. At most "
-            + "atlassian.bulk.max-rows rows (default 5,000).")
+            + "atlassian.bulk.max-rows rows (default 5,000). With dryRun=true: the same parsing and refusals, then 200 "
+            + "with each good row's dry run (as POST /api/requests?dryRun=true answers it), the refused rows and the "
+            + "counts, and nothing stored, started or written to Atlassian; the rows are read from Atlassian one after "
+            + "another, within the clients' rate limits.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The rows",
             content = { @Content(mediaType = CSV, schema = @Schema(type = "string", example = BulkBodyReader.HEADER
                     + "\nDISABLE,5b10ac8d82e05b22cc7d4ef5,,Left the company,TERMINATION")),
                     @Content(mediaType = JSON, schema = @Schema(type = "array",
                             implementation = io.github.atlassianlifecycle.request.NewRequest.class)) })
+    @ApiResponse(responseCode = "200", description = "dryRun=true: what the batch would do; nothing was stored or "
+            + "started",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = BulkDryRunView.class)))
     @ApiResponse(responseCode = "202", description = "Accepted: stored, and its approval started; refused rows are "
             + "in rows with status INVALID and their error",
             headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The batch: /api/batches/{id}",
                     schema = @Schema(type = "string", format = "uri-reference")),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = BatchView.class)))
-    @ApiResponse(responseCode = "400", description = "invalid-request: an unknown query parameter, a wrong header, a "
-            + "body that is not CSV or a JSON array, no good row, or (atomic=true) any refused row: rows lists each "
-            + "with its line and reason. Nothing is stored or started.",
+    @ApiResponse(responseCode = "400", description = "invalid-request: an unknown query parameter (or one given twice), "
+            + "atomic or dryRun other than exactly true or false, a wrong header, a body that is not CSV or a JSON "
+            + "array, no good row, or (atomic=true) any refused row: rows lists each with its line and reason. Nothing "
+            + "is stored or started (a dry run is refused alike).",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @ApiResponse(responseCode = "403", description = "forbidden: only lifecycle-requesters, lifecycle-automation "
             + "and camunda-admin submit",
@@ -97,26 +101,38 @@ class BulkController {
     @ApiResponse(responseCode = "415", description = "unsupported-media-type: the body is neither text/csv nor "
             + "application/json",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "503", description = "atlassian-unavailable: a dry run could not read Atlassian for "
+            + "some row just now; no row is answered (Retry-After when Atlassian said when)",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait, when known",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @PostMapping(path = BULK, consumes = { CSV, JSON }, produces = JSON)
-    ResponseEntity<BatchView> submit(InputStream body,
-            @Parameter(description = "true: nothing starts if any row is refused") @RequestParam(name = ATOMIC,
-                    required = false) String atomic,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType, HttpServletRequest http,
-            Authentication authentication) {
+    ResponseEntity<?> submit(InputStream body,
+            @Parameter(description = "true: nothing starts if any row is refused. Exactly true or false.",
+                    schema = @Schema(type = "boolean", allowableValues = { "true", "false" }, defaultValue = "false"))
+            @RequestParam(name = ATOMIC, required = false) String atomic,
+            @Parameter(description = "true: only say what the batch would do, and store and start nothing (200). "
+                    + "Exactly true or false.", schema = @Schema(type = "boolean", allowableValues = { "true",
+                            "false" }, defaultValue = "false"))
+            @RequestParam(name = RequestController.DRY_RUN, required = false) String dryRun,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         if (!caller.maySubmit()) {
             throw ApiProblem.forbidden("Only lifecycle-requesters, lifecycle-automation and camunda-admin submit requests.");
         }
-        knownParameters(http, BULK_PARAMETERS);
-        if (atomic != null && !atomic.equals("true") && !atomic.equals("false")) {
-            throw new InvalidRequestException(List.of(new FieldError(ATOMIC, "must be true or false")));
-        }
+        boolean allOrNothing = QueryParameters.flag(ATOMIC, atomic);
+        boolean dry = QueryParameters.flag(RequestController.DRY_RUN, dryRun);
         boolean csv = contentType.isCompatibleWith(MediaType.parseMediaType(CSV));
+        Batch.Source source = csv ? Batch.Source.CSV : Batch.Source.JSON;
         List<BatchRow> rows = csv ? reader.csv(body) : reader.json(body);
-        BatchSubmission result = batches.submit(csv ? Batch.Source.CSV : Batch.Source.JSON, rows, caller.userId(),
-                "true".equals(atomic));
+        BatchSubmission result = dry ? batches.dryRun(rows, allOrNothing)
+                : batches.submit(source, rows, caller.userId(), allOrNothing);
         if (result instanceof BatchSubmission.Refused refused) {
             throw refused(refused, csv, rows.size());
+        }
+        if (result instanceof BatchSubmission.Tried tried) {
+            return ResponseEntity.ok(BulkDryRunView.of(source, tried,
+                    row -> views.dryRun(row.dryRun(), row.row().request(), caller)));
         }
         Batch batch = ((BatchSubmission.Accepted) result).batch();
         return ResponseEntity.accepted().location(URI.create(BATCHES + "/" + batch.id()))
@@ -134,6 +150,8 @@ class BulkController {
     @Operation(summary = "One batch: its status, counts by request status, and every row")
     @ApiResponse(responseCode = "200", description = "The batch",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = BatchView.class)))
+    @ApiResponse(responseCode = "400", description = "invalid-request: a query parameter (it takes none)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @ApiResponse(responseCode = "404", description = "not-found: no such batch, or one of another requester",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @GetMapping(path = BATCHES + "/{id}", produces = JSON)
@@ -155,8 +173,7 @@ class BulkController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @GetMapping(path = BATCHES, produces = JSON)
     Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            HttpServletRequest http, Authentication authentication) {
-        knownParameters(http, LIST_PARAMETERS);
+            Authentication authentication) {
         if (page < 0 || size < 1 || size > RequestController.MAX_PAGE_SIZE) {
             throw new InvalidRequestException(List.of(new FieldError(page < 0 ? "page" : "size",
                     page < 0 ? "must be 0 or more" : "must be 1 to " + RequestController.MAX_PAGE_SIZE)));
@@ -169,16 +186,6 @@ class BulkController {
 
     /** One page of batches. */
     record Page(List<BatchView> items, int page, int size, boolean hasMore) {
-    }
-
-    private static void knownParameters(HttpServletRequest http, Set<String> known) {
-        Set<String> unknown = new TreeSet<>(http.getParameterMap().keySet());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequestException(unknown.stream().map(name -> new FieldError(name,
-                    "is not a parameter of this endpoint (known: " + String.join(", ", new TreeSet<>(known))
-                            + "); nothing was done")).toList());
-        }
     }
 
     private static ApiProblem refused(BatchSubmission.Refused refused, boolean csv, int rowCount) {

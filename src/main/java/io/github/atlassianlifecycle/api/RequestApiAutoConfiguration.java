@@ -68,8 +68,8 @@ public class RequestApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(BatchService.class)
-    BulkController bulkController(BatchService batches, AtlassianProperties properties) {
-        return new BulkController(batches, properties.getBulk().getMaxRows());
+    BulkController bulkController(BatchService batches, RequestService requests, AtlassianProperties properties) {
+        return new BulkController(batches, requests, properties.getBulk().getMaxRows());
     }
 
     @Bean
@@ -89,7 +89,7 @@ public class RequestApiAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new QueryParameters()).addPathPatterns(RequestController.BASE,
-                        RequestController.BASE + "/**");
+                        RequestController.BASE + "/**", BulkController.BATCHES, BulkController.BATCHES + "/**");
             }
         };
     }

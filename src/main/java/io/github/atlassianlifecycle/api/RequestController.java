@@ -21,14 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanJson;
-import io.github.atlassianlifecycle.request.DryRun;
 import io.github.atlassianlifecycle.request.Evidence;
 import io.github.atlassianlifecycle.request.NewRequest;
-import io.github.atlassianlifecycle.request.RequestActions;
 import io.github.atlassianlifecycle.request.RequestQuery;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestService;
-import io.github.atlassianlifecycle.request.RequestState;
 import io.github.atlassianlifecycle.request.RequestStatus;
 import io.github.atlassianlifecycle.request.StoredRequest;
 import io.github.atlassianlifecycle.request.SubmitResult;
@@ -74,11 +71,13 @@ class RequestController {
 
     private final RequestService requests;
     private final RequestRepository repository;
+    private final RequestViews views;
     private final RequestBodyReader reader = new RequestBodyReader();
 
     RequestController(RequestService requests, RequestRepository repository) {
         this.requests = requests;
         this.repository = repository;
+        this.views = new RequestViews(requests);
     }
 
     @Operation(summary = "Submit a request, or try it (dryRun=true)", description = "Validates the body, stores the "
@@ -138,10 +137,7 @@ class RequestController {
         }
         NewRequest request = reader.read(body);
         if (dry) {
-            DryRun tried = requests.dryRun(request);
-            StoredRequest open = tried.openRequest();
-            return ResponseEntity.ok(DryRunView.of(tried, request.action().name(), request.account(),
-                    open == null ? null : summary(open, requests.status(open), caller)));
+            return ResponseEntity.ok(views.dryRun(requests.dryRun(request), request, caller));
         }
         // The hash of the request as understood, so whitespace or field order do not make a "different" body.
         SubmitResult result = requests.submit(request, caller.userId(), idempotencyKey,
@@ -175,7 +171,7 @@ class RequestController {
     @GetMapping(path = "/{id}", produces = JSON)
     RequestView get(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        return full(readable(id, caller), caller);
+        return views.full(readable(id, caller), caller);
     }
 
     @Operation(summary = "Search requests", description = "Newest first. Requesters see only their own.")
@@ -203,7 +199,7 @@ class RequestController {
         // A final status is a column; a live one only the process knows, so the store pages through open requests.
         List<RequestView> items = (live ? repository.search(query, request -> requests.status(request) == status)
                 : repository.search(query)).stream()
-                .map(request -> summary(request, live ? status : requests.status(request), caller))
+                .map(request -> views.summary(request, live ? status : requests.status(request), caller))
                 .toList();
         return new Page(items.subList(0, Math.min(size, items.size())), page, size, items.size() > size);
     }
@@ -235,7 +231,7 @@ class RequestController {
                     "Request " + id + " is " + requests.status(request).name().toLowerCase(Locale.ROOT)
                             + " and can no longer be withdrawn.");
         }
-        return full(repository.find(id).orElseThrow(), caller);
+        return views.full(repository.find(id).orElseThrow(), caller);
     }
 
     @Operation(summary = "Undo a request", description = "Offered as links.undo to those who may, while it applies. "
@@ -281,32 +277,13 @@ class RequestController {
 
     private ResponseEntity<RequestView> accepted(StoredRequest request, Caller caller) {
         return ResponseEntity.accepted().location(URI.create(BASE + "/" + request.id()))
-                .body(summary(request, requests.status(request), caller));
-    }
-
-    private RequestView summary(StoredRequest request, RequestStatus status, Caller caller) {
-        return RequestView.summary(request, status, actions(request, status, caller));
-    }
-
-    private RequestView full(StoredRequest request, Caller caller) {
-        RequestState state = requests.state(request);
-        return RequestView.full(request, state, actions(request, state.status(), caller));
-    }
-
-    /**
-     * What the caller can do to the request now: what its state allows (the rule {@code cancel} and {@code undo}
-     * apply too), if the caller is one who may; the links offer exactly that.
-     */
-    private RequestActions actions(StoredRequest request, RequestStatus status, Caller caller) {
-        RequestActions now = requests.actions(request, status);
-        return new RequestActions(now.cancel() && caller.mayCancel(request.requester()),
-                now.undo() && caller.mayUndo(request.requester()));
+                .body(views.summary(request, caller));
     }
 
     private ApiProblem alreadyOpen(StoredRequest open, Caller caller) {
         return new ApiProblem(HttpStatus.CONFLICT, "duplicate-request", "A request is already open",
                 "Request " + open.id() + " (" + open.action() + " " + open.account() + ") is still open.")
-                .with("openRequest", summary(open, requests.status(open), caller));
+                .with("openRequest", views.summary(open, caller));
     }
 
     /** The request, if it exists and the caller may see it; otherwise 404 (not 403: ids of others stay unknown). */

@@ -13,10 +13,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
+import io.github.atlassianlifecycle.request.GroupsColumn;
 import io.github.atlassianlifecycle.request.NewRequest;
 
 /**
@@ -27,7 +26,6 @@ public class BatchRepository {
 
     /** What the store keeps of an error; the rest is cut. */
     static final int MAX_ERROR = 4000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -50,7 +48,7 @@ public class BatchRepository {
                     .addValue("accountId", request == null ? null : request.accountId())
                     .addValue("email", request == null ? null : request.email())
                     .addValue("displayName", request == null ? null : request.displayName())
-                    .addValue("groups", request == null || request.groups().isEmpty() ? null : write(request.groups()))
+                    .addValue("groups", request == null ? null : GroupsColumn.write(request.groups()))
                     .addValue("reason", request == null ? null : request.reason())
                     .addValue("reasonCode", request == null ? null : request.reasonCode())
                     .addValue("error", cut(row.error())));
@@ -160,31 +158,12 @@ public class BatchRepository {
         String action = rs.getString("action");
         NewRequest request = action == null ? null : new NewRequest(LifecycleAction.valueOf(action),
                 rs.getString("account_id"), rs.getString("email"), rs.getString("display_name"),
-                read(rs.getString("groups_json")), rs.getString("reason"), rs.getString("reason_code"));
+                GroupsColumn.read(rs.getString("groups_json")), rs.getString("reason"), rs.getString("reason_code"));
         return new BatchRow(rs.getInt("line"), request, rs.getString("error"), rs.getBoolean("excluded"),
                 rs.getString("request_id"));
     }
 
     private static String cut(String error) {
         return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
-    }
-
-    private static String write(List<String> groups) {
-        try {
-            return JSON.writeValueAsString(groups);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot write groups", e);
-        }
-    }
-
-    private static List<String> read(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<ArrayList<String>>() { });
-        } catch (Exception e) {
-            throw new IllegalStateException("stored groups are not a JSON list", e);
-        }
     }
 }

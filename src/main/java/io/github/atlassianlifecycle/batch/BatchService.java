@@ -61,9 +61,9 @@ public class BatchService {
      */
     public BatchSubmission submit(Batch.Source source, List<BatchRow> rows, String requester, boolean atomic) {
         List<BatchRow> screened = screen(rows);
-        List<BatchRow> refused = screened.stream().filter(BatchRow::isRefused).toList();
-        if (refused.size() == screened.size() || (atomic && !refused.isEmpty())) {
-            return new BatchSubmission.Refused(refused, atomic);
+        Optional<BatchSubmission.Refused> refused = refusal(screened, atomic);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Batch batch = new Batch(UUID.randomUUID().toString(), requester, source, null, null, null, null, null,
                 clock.instant());
@@ -72,6 +72,36 @@ public class BatchService {
             engine.start(batch);
             return new BatchSubmission.Accepted(batches.find(batch.id()).orElseThrow());
         });
+    }
+
+    /**
+     * What {@link #submit} would do with the rows, and nothing done: the same screening and the same refusals, then
+     * each good row as {@link RequestService#dryRun} answers it (the plan from live state, the routing, what would stop
+     * it, a request already open), as the authenticated caller. Rows are tried one after another, each reading
+     * Atlassian through the clients and their rate limiter like a single dry run; nothing is stored, started or
+     * written.
+     *
+     * @throws io.github.atlassianlifecycle.request.PreviewUnavailableException when Atlassian cannot be read for
+     *         some row: the whole dry run fails, never answering part of the rows as if it were all of them
+     */
+    public BatchSubmission dryRun(List<BatchRow> rows, boolean atomic) {
+        List<BatchRow> screened = screen(rows);
+        Optional<BatchSubmission.Refused> refused = refusal(screened, atomic);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        List<BatchSubmission.TriedRow> tried = new ArrayList<>(screened.size());
+        for (BatchRow row : screened) {
+            tried.add(new BatchSubmission.TriedRow(row, row.isRefused() ? null : requests.dryRun(row.request())));
+        }
+        return new BatchSubmission.Tried(tried);
+    }
+
+    /** Nothing goes on when no row is good, nor, atomic, when any row is refused: the refused rows say why. */
+    private static Optional<BatchSubmission.Refused> refusal(List<BatchRow> screened, boolean atomic) {
+        List<BatchRow> refused = screened.stream().filter(BatchRow::isRefused).toList();
+        return refused.size() == screened.size() || (atomic && !refused.isEmpty())
+                ? Optional.of(new BatchSubmission.Refused(refused, atomic)) : Optional.empty();
     }
 
     /** A second row for the same action and account is refused, naming the first. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,12 +96,7 @@ public class ReconciliationService {
      */
     public Review review(String id, boolean approveAny, Set<String> excluded, int maxDisable) {
         List<StoredFinding> findings = proposals(id);
-        Set<String> unknown = new TreeSet<>(excluded);
-        findings.forEach(stored -> unknown.remove(stored.finding().key()));
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("not a finding of this reconciliation that proposes a change: "
-                    + String.join(", ", unknown));
-        }
+        refuseUnknown(findings, excluded);
         int approved = 0;
         int disables = 0;
         for (StoredFinding stored : findings) {
@@ -113,6 +109,28 @@ public class ReconciliationService {
             }
         }
         return new Review(approved, disables, maxDisable);
+    }
+
+    /**
+     * The keys of every finding that proposes a change but those named (a review that keeps a few of many).
+     *
+     * @throws IllegalArgumentException naming the keys that are no such finding of this reconciliation
+     */
+    public Set<String> allProposalsBut(String id, Set<String> kept) {
+        List<StoredFinding> findings = proposals(id);
+        refuseUnknown(findings, kept);
+        Set<String> others = new LinkedHashSet<>();
+        findings.stream().map(stored -> stored.finding().key()).filter(key -> !kept.contains(key)).forEach(others::add);
+        return others;
+    }
+
+    private static void refuseUnknown(List<StoredFinding> findings, Set<String> keys) {
+        Set<String> unknown = new TreeSet<>(keys);
+        findings.forEach(stored -> unknown.remove(stored.finding().key()));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("not a finding of this reconciliation that proposes a change: "
+                    + String.join(", ", unknown));
+        }
     }
 
     /**

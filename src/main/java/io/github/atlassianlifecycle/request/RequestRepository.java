@@ -14,8 +14,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 
@@ -35,7 +33,6 @@ public class RequestRepository {
     private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id";
     /** An outcome a designer's end event sets can be longer than ours; the store keeps its start. */
     static final int MAX_OUTCOME = 64;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -84,7 +81,7 @@ public class RequestRepository {
                         .addValue("accountId", request.accountId())
                         .addValue("email", request.email())
                         .addValue("displayName", request.displayName())
-                        .addValue("groups", writeGroups(request.groups()))
+                        .addValue("groups", GroupsColumn.write(request.groups()))
                         .addValue("reason", request.reason())
                         .addValue("reasonCode", request.reasonCode())
                         .addValue("requester", request.requester())
@@ -235,29 +232,10 @@ public class RequestRepository {
         String status = rs.getString("final_status");
         return new StoredRequest(rs.getString("id"), LifecycleAction.valueOf(rs.getString("action")),
                 rs.getString("account_id"), rs.getString("email"), rs.getString("display_name"),
-                readGroups(rs.getString("groups_json")), rs.getString("reason"), rs.getString("reason_code"),
+                GroupsColumn.read(rs.getString("groups_json")), rs.getString("reason"), rs.getString("reason_code"),
                 rs.getString("requester"), rs.getString("process_instance_id"),
                 status == null ? null : RequestStatus.valueOf(status), rs.getString("outcome"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("body_hash"), rs.getString("undo_of"));
-    }
-
-    private static String writeGroups(List<String> groups) {
-        try {
-            return groups.isEmpty() ? null : JSON.writeValueAsString(groups);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot write groups", e);
-        }
-    }
-
-    private static List<String> readGroups(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<ArrayList<String>>() { });
-        } catch (Exception e) {
-            throw new IllegalStateException("stored groups are not a JSON list", e);
-        }
     }
 }

@@ -323,12 +323,12 @@ class BulkRequestsIT {
         long before = batchCount();
         String body = HEADER + "DISABLE," + account + ",,Left,TERMINATION\n";
 
-        Answer dryRun = api("requester").post("/api/requests/bulk?dryRun=true", "text/csv", body);
+        Answer dryRun = api("requester").post("/api/requests/bulk?dryrun=true", "text/csv", body);
         Answer typo = api("requester").post("/api/requests/bulk?atomc=true", "text/csv", body);
         Answer notBoolean = api("requester").post("/api/requests/bulk?atomic=yes", "text/csv", body);
 
         assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(400);
-        assertThat(dryRun.json().path("errors").get(0).path("field").asText()).isEqualTo("dryRun");
+        assertThat(dryRun.json().path("errors").get(0).path("field").asText()).isEqualTo("dryrun");
         assertThat(typo.status()).isEqualTo(400);
         assertThat(typo.json().path("errors").get(0).path("field").asText()).isEqualTo("atomc");
         assertThat(notBoolean.status()).isEqualTo(400);

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.api.RequestApiIT.Answer;
 import io.github.atlassianlifecycle.api.RequestApiIT.Api;
+import io.github.atlassianlifecycle.batch.BatchRepository;
 import io.github.atlassianlifecycle.process.steps.PlanVariables;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 import io.github.atlassianlifecycle.request.RequestQuery;
@@ -40,9 +41,10 @@ import io.github.atlassianlifecycle.support.DemoAppTest;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 
 /**
- * {@code POST /api/requests?dryRun=true}: what a request would do, from live Atlassian state, and nothing started.
- * The evidence that nothing was: the engine (no instance, alive or ended), the request store (no row), the simulator's
- * call log (reads only).
+ * {@code POST /api/requests?dryRun=true} (and {@code POST /api/requests/bulk?dryRun=true}, each row answered as the
+ * single dry run answers it): what a request would do, from live Atlassian state, and nothing started.
+ * The evidence that nothing was: the engine (no instance, alive or ended), the request and batch stores (no row), the
+ * simulator's call log (reads only).
  */
 @DemoAppTest
 class DryRunIT {
@@ -60,6 +62,9 @@ class DryRunIT {
 
     @Autowired
     RequestRepository repository;
+
+    @Autowired
+    BatchRepository batches;
 
     SimulatorControl simulator;
     Api requester;
@@ -133,12 +138,7 @@ class DryRunIT {
     @Test
     void a_dry_run_of_an_add_granting_a_privileged_group_needs_a_security_officer_too_and_invites_nobody() {
         String email = "dry.run." + UUID.randomUUID().toString().substring(0, 8) + "@demo.example";
-        Map<String, Object> add = new LinkedHashMap<>();
-        add.put("action", "ADD");
-        add.put("email", email);
-        add.put("displayName", "Dry Run");
-        add.put("groups", List.of("org-admins"));
-        add.put("reason", "New administrator");
+        Map<String, Object> add = addOfAnAdministrator(email);
         long before = allProcessInstances();
         long callsBefore = simulatorCalls().total();
 
@@ -372,7 +372,174 @@ class DryRunIT {
                 write(disable(accountId)), Map.of()), 415);
     }
 
+    // ================================================================= the same flag on bulk
+
+    @Test
+    void a_bulk_dry_run_of_a_csv_with_good_and_bad_rows_shows_each_row_and_starts_nothing() {
+        String disabled = freeAccount();
+        String enabled = freeAccount();
+        String unknown = "5b10ac8d82e05b22cc7d" + Integer.toHexString(0x1000 + (int) (Math.random() * 0xefff));
+        String csv = BULK_HEADER
+                + "DISABLE," + disabled + ",,\"Left the company, end of contract\",TERMINATION\n" // line 2
+                + "ENABLE," + enabled + ",,Back from leave,LEAVE\n"                                  // line 3
+                + "DISABLE," + unknown + ",,Left,TERMINATION\n"                                      // line 4
+                + "DISABLE," + enabled + ",,,TERMINATION\n"                                          // line 5: no reason
+                + "DISABLE," + disabled + ",,Again,TERMINATION\n";                                   // line 6: repeats 2
+        JsonNode single = ok(dryRun(automation, disable(disabled)));
+        long before = allProcessInstances();
+        long batchesBefore = batchCount();
+        long callsBefore = simulatorCalls().total();
+
+        Answer answer = automation.post("/api/requests/bulk?dryRun=true", "text/csv", csv, Map.of());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().getLocation()).as("nothing to follow").isNull();
+        JsonNode body = answer.json();
+        assertThat(body.path("dryRun").asBoolean()).isTrue();
+        assertThat(body.path("source").asText()).isEqualTo("CSV");
+        assertThat(body.path("rows").findValuesAsText("line")).containsExactly("2", "3", "4", "5", "6");
+        JsonNode first = bulkRow(body, 2).path("answer");
+        assertThat(first.path("result").asText()).isEqualTo("PRE_APPROVED");
+        assertThat(first.path("account").asText()).isEqualTo(disabled);
+        assertThat(first.path("planHash").asText()).as("the single dry run's plan").isEqualTo(single.path("planHash")
+                .asText());
+        assertThat(first.path("plan")).isEqualTo(single.path("plan"));
+        assertThat(first.path("routing")).isEqualTo(single.path("routing"));
+        assertThat(bulkRow(body, 3).path("answer").path("result").asText()).isEqualTo("NOTHING_TO_DO");
+        assertThat(bulkRow(body, 4).path("answer").path("result").asText()).isEqualTo("NEEDS_MANUAL_RESOLUTION");
+        assertThat(bulkRow(body, 4).path("answer").path("problems").findValuesAsText("code"))
+                .containsExactly("ACCOUNT_NOT_FOUND");
+        assertThat(bulkRow(body, 5).path("error").asText()).contains("reason");
+        assertThat(bulkRow(body, 6).path("error").asText()).contains("duplicate").contains("line 2");
+        assertThat(bulkRow(body, 5).has("answer")).isFalse();
+        JsonNode summary = body.path("summary");
+        assertThat(summary.path("rows").asInt()).isEqualTo(5);
+        assertThat(summary.path("refused").asInt()).isEqualTo(2);
+        assertThat(summary.path("byResult")).isEqualTo(JSON.valueToTree(Map.of("PRE_APPROVED", 1, "NOTHING_TO_DO", 1,
+                "NEEDS_MANUAL_RESOLUTION", 1)));
+        assertThat(summary.path("byAction")).isEqualTo(JSON.valueToTree(Map.of("DISABLE", 2, "ENABLE", 1)));
+
+        assertNothingStarted(disabled, before);
+        assertNothingStarted(enabled, before);
+        assertThat(batchCount()).as("batches").isEqualTo(batchesBefore);
+        assertOnlyReads(callsBefore);
+        assertThat(simulator.account(disabled).get("accountStatus")).isEqualTo("active");
+    }
+
+    @Test
+    void a_bulk_dry_run_of_a_json_array_answers_each_row_as_a_single_dry_run_would() {
+        String accountId = freeAccount();
+        String email = "bulk.dry." + UUID.randomUUID().toString().substring(0, 8) + "@demo.example";
+        Map<String, Object> add = addOfAnAdministrator(email);
+        long before = allProcessInstances();
+        long callsBefore = simulatorCalls().total();
+
+        Answer answer = requester.post("/api/requests/bulk?dryRun=true", MediaType.APPLICATION_JSON_VALUE,
+                write(List.of(add, request("DELETE", accountId))), Map.of());
+
+        JsonNode body = ok(answer);
+        assertThat(body.path("source").asText()).isEqualTo("JSON");
+        JsonNode added = bulkRow(body, 0).path("answer");
+        assertThat(added.path("result").asText()).isEqualTo("WAITS_FOR_APPROVAL");
+        assertThat(added.path("plan").path("calls").findValuesAsText("operation")).contains("ADD_ORG_GROUP");
+        assertRouting(added, false, "lifecycle-approvers", "lifecycle-security");
+        assertRouting(bulkRow(body, 1).path("answer"), false, "lifecycle-approvers", "lifecycle-security");
+        assertThat(body.path("summary").path("byResult")).isEqualTo(JSON.valueToTree(Map.of("WAITS_FOR_APPROVAL", 2)));
+        assertNothingStarted(accountId, before);
+        assertNothingStarted(email, before);
+        assertOnlyReads(callsBefore);
+        assertThat(simulator.accounts()).noneMatch(account -> email.equalsIgnoreCase((String) account.get("email")));
+    }
+
+    @Test
+    void a_bulk_dry_run_shows_a_row_whose_account_has_an_open_request_as_a_submission_would_meet_it() {
+        String accountId = freeAccount();
+        Answer real = submit(requester, "/api/requests", disable(accountId), null);
+        assertThat(real.status()).as(real.body()).isEqualTo(202);
+        String id = real.json().path("id").asText();
+        made.add(id);
+
+        JsonNode body = ok(requester.post("/api/requests/bulk?dryRun=true", "text/csv", BULK_HEADER + "DISABLE,"
+                + accountId + ",,Left,TERMINATION\n", Map.of()));
+
+        JsonNode row = bulkRow(body, 2).path("answer");
+        assertThat(row.path("result").asText()).isEqualTo("DUPLICATE_REQUEST");
+        assertThat(row.path("openRequest").path("id").asText()).isEqualTo(id);
+        assertThat(requests(accountId)).extracting(StoredRequest::id).containsExactly(id);
+    }
+
+    @Test
+    void a_bulk_dry_run_with_atomic_and_a_bad_row_is_refused_as_the_real_one_is() {
+        String accountId = freeAccount();
+        String csv = BULK_HEADER + "DISABLE," + accountId + ",,Left,TERMINATION\n" + "DISABLE,acc-1,,,TERMINATION\n";
+        long before = allProcessInstances();
+        long batchesBefore = batchCount();
+        long callsBefore = simulatorCalls().total();
+
+        Answer dry = requester.post("/api/requests/bulk?atomic=true&dryRun=true", "text/csv", csv, Map.of());
+        Answer real = requester.post("/api/requests/bulk?atomic=true", "text/csv", csv, Map.of());
+
+        assertProblem(dry, 400);
+        assertProblem(real, 400);
+        assertThat(dry.json().path("rows")).isEqualTo(real.json().path("rows"));
+        assertThat(dry.json().path("rows").findValuesAsText("line")).containsExactly("3");
+        assertNothingStarted(accountId, before);
+        assertThat(batchCount()).isEqualTo(batchesBefore);
+        assertThat(simulatorCalls().total()).as("refused before any read").isEqualTo(callsBefore);
+    }
+
+    @Test
+    void a_bulk_dry_run_value_that_is_not_exactly_true_or_false_is_refused_and_stores_nothing() {
+        String accountId = freeAccount();
+        String csv = BULK_HEADER + "DISABLE," + accountId + ",,Left,TERMINATION\n";
+        long before = allProcessInstances();
+        long batchesBefore = batchCount();
+
+        for (String bad : List.of("dryRun=yes", "dryRun=TRUE", "dryRun=1", "dryRun=", "dryRun",
+                "dryRun=true&dryRun=false", "dryrun=true", "dry-run=true")) {
+            Answer answer = requester.post("/api/requests/bulk?" + bad, "text/csv", csv, Map.of());
+
+            assertProblem(answer, 400);
+            assertThat(fieldsInError(answer)).as(bad).containsExactly(bad.substring(0, bad.contains("=")
+                    ? bad.indexOf('=') : bad.length()));
+        }
+        assertNothingStarted(accountId, before);
+        assertThat(batchCount()).isEqualTo(batchesBefore);
+    }
+
+    @Test
+    void a_bulk_dry_run_that_cannot_read_atlassian_is_503_and_answers_no_rows() {
+        String accountId = freeAccount();
+        long before = allProcessInstances();
+        long batchesBefore = batchCount();
+        simulator.faults(Map.of("serverErrorRate", 1.0));
+
+        Answer answer = requester.post("/api/requests/bulk?dryRun=true", "text/csv", BULK_HEADER + "DISABLE,"
+                + accountId + ",,Left,TERMINATION\n", Map.of());
+
+        assertProblem(answer, 503);
+        assertThat(answer.json().path("type").asText()).endsWith("atlassian-unavailable");
+        assertThat(answer.json().has("rows")).as("nothing partial").isFalse();
+        assertNothingStarted(accountId, before);
+        assertThat(batchCount()).isEqualTo(batchesBefore);
+    }
+
     // ================================================================= helpers
+
+    static final String BULK_HEADER = "action,accountId,email,reason,reasonCode\n";
+
+    long batchCount() {
+        return batches.search(null, 0, Integer.MAX_VALUE).size();
+    }
+
+    static JsonNode bulkRow(JsonNode body, int line) {
+        for (JsonNode row : body.path("rows")) {
+            if (row.path("line").asInt() == line) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + line + " in " + body);
+    }
 
     /** An active, organization-managed account with product groups and no request on record. */
     String freeAccount() {
@@ -452,6 +619,17 @@ class DryRunIT {
         Map<String, Object> body = request("DISABLE", accountId);
         body.put("reasonCode", "TERMINATION");
         return body;
+    }
+
+    /** An ADD that grants a privileged group, so it needs a second approval. */
+    static Map<String, Object> addOfAnAdministrator(String email) {
+        Map<String, Object> add = new LinkedHashMap<>();
+        add.put("action", "ADD");
+        add.put("email", email);
+        add.put("displayName", "Dry Run");
+        add.put("groups", List.of("org-admins"));
+        add.put("reason", "New administrator");
+        return add;
     }
 
     static Map<String, Object> request(String action, String accountId) {

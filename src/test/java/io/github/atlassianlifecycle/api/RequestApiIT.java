@@ -998,6 +998,9 @@ class RequestApiIT {
         answers.put("post /api/requests/{id}/cancel", List.of("200", "400", "401", "403", "404", "409"));
         answers.put("post /api/requests/{id}/undo", List.of("202", "400", "401", "403", "404", "409"));
         answers.put("get /api/requests/{id}/evidence", List.of("200", "400", "401", "404"));
+        answers.put("post /api/requests/bulk", List.of("200", "202", "400", "401", "403", "413", "415", "503"));
+        answers.put("get /api/batches", List.of("200", "400", "401"));
+        answers.put("get /api/batches/{id}", List.of("200", "400", "401", "404"));
 
         answers.forEach((operation, statuses) -> {
             String[] methodAndPath = operation.split(" ");
@@ -1030,14 +1033,20 @@ class RequestApiIT {
         assertThat(idempotencyKey.path("in").asText()).isEqualTo("header");
         assertThat(idempotencyKey.path("required").asBoolean()).isFalse();
         assertThat(idempotencyKey.path("schema").path("maxLength").asInt()).isEqualTo(128);
-        JsonNode dryRun = StreamSupport.stream(docs.path("paths").path("/api/requests").path("post")
-                .path("parameters").spliterator(), false).filter(p -> "dryRun".equals(p.path("name").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no dryRun parameter"));
-        assertThat(dryRun.path("in").asText()).isEqualTo("query");
-        assertThat(dryRun.path("required").asBoolean()).isFalse();
-        assertThat(dryRun.path("schema").path("type").asText()).isEqualTo("boolean");
-        assertThat(docs.path("paths").path("/api/requests").path("post").path("responses").path("200").path("content")
-                .path("application/json").path("schema").path("$ref").asText()).endsWith("/DryRun");
+        Map<String, String> dryRuns = Map.of("/api/requests", "/DryRun", "/api/requests/bulk", "/BulkDryRun");
+        dryRuns.forEach((path, answer) -> {
+            JsonNode dryRun = StreamSupport.stream(docs.path("paths").path(path).path("post")
+                    .path("parameters").spliterator(), false).filter(p -> "dryRun".equals(p.path("name").asText()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no dryRun parameter of " + path));
+            assertThat(dryRun.path("in").asText()).as(path).isEqualTo("query");
+            assertThat(dryRun.path("required").asBoolean()).as(path).isFalse();
+            assertThat(dryRun.path("schema").path("type").asText()).as(path).isEqualTo("boolean");
+            assertThat(docs.path("paths").path(path).path("post").path("responses").path("200").path("content")
+                    .path("application/json").path("schema").path("$ref").asText()).as(path).endsWith(answer);
+        });
+        JsonNode bulkRow = docs.at("/components/schemas/BulkDryRunRow/properties/answer");
+        assertThat(bulkRow.path("$ref").asText()).as("a bulk row answers as the single dry run")
+                .endsWith("/DryRun");
 
         JsonNode problem = docs.path("components").path("schemas").path("Problem").path("properties");
         assertThat(problem.fieldNames()).toIterable().contains("type", "title", "status", "detail", "errors", "openRequest");

@@ -211,6 +211,42 @@ class AccountReconcileProcessTest {
     }
 
     @Test
+    void a_review_keeping_two_of_many_findings_names_those_two_and_exactly_those_requests_start() {
+        directory = new IdleDirectory(400);
+        ProcessInstance instance = awaitingReview();
+
+        process.completeAs("security", task(instance), vars("approved", true,
+                "approvedFindings", "INACTIVE:idle-7, INACTIVE:idle-300", "comment", "two at a time"));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("end-completed").hasNotPassed("confirm-mass-change");
+        assertThat(starts.started).extracting(StoredRequest::accountId).containsExactlyInAnyOrder("idle-7", "idle-300");
+        assertThat(store.findings(instance.getId())).filteredOn(f -> f.decision() == StoredFinding.Decision.APPROVED)
+                .extracting(f -> f.finding().key()).containsExactlyInAnyOrder("INACTIVE:idle-7", "INACTIVE:idle-300");
+        assertThat(store.findings(instance.getId())).filteredOn(f -> f.decision() == StoredFinding.Decision.EXCLUDED)
+                .hasSize(398);
+    }
+
+    @Test
+    void an_exclusion_list_longer_than_the_engine_stores_is_refused_naming_the_way_that_fits_and_changes_nothing() {
+        directory = new IdleDirectory(400);
+        ProcessInstance instance = awaitingReview();
+        String allButTwo = java.util.stream.IntStream.rangeClosed(3, 400).mapToObj(i -> "INACTIVE:idle-" + i)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(allButTwo.length()).isGreaterThan(4000);
+
+        assertThatThrownBy(() -> process.completeAs("security", task(instance), vars("approved", true,
+                "excludedFindings", allButTwo, "comment", "two at a time")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("approvedFindings");
+        assertThatThrownBy(() -> process.completeAs("security", task(instance), vars("approved", true,
+                "excludedFindings", "INACTIVE:idle-3", "approvedFindings", "INACTIVE:idle-1", "comment", "both")))
+                .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("not both");
+        assertThat(instance).isWaitingAt("review");
+        assertThat(store.findings(instance.getId())).extracting(StoredFinding::decision).containsOnlyNulls();
+        assertThat(starts.started).isEmpty();
+    }
+
+    @Test
     void a_review_that_also_sets_another_variable_is_refused() {
         ProcessInstance instance = awaitingReview();
         assertThatThrownBy(() -> process.completeAs("security", task(instance), vars("approved", true,

@@ -106,6 +106,12 @@ public class BatchApprovalTaskListener implements TaskListener {
         }
         Collection<?> items;
         if (value instanceof String text) {
+            if (text.length() > ProcessVariables.STRING_LIMIT) {
+                throw new FormFieldValidationException(ProcessVariables.EXCLUDED_LINES, "Excluded lines: "
+                        + text.length() + " characters, more than the engine stores in a text ("
+                        + ProcessVariables.STRING_LIMIT + "). To leave out that many rows, reject the batch and "
+                        + "submit the rows to keep as a batch of their own.");
+            }
             String bare = text.strip();
             if (bare.startsWith("[") && bare.endsWith("]")) {
                 bare = bare.substring(1, bare.length() - 1);

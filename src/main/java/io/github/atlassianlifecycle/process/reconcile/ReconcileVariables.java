@@ -29,9 +29,14 @@ public final class ReconcileVariables {
     public static final String APPROVED = "approved";
     /** Review completion, optional: the keys of findings not to act on, separated by commas, spaces or lines. */
     public static final String EXCLUDED_FINDINGS = "excludedFindings";
+    /**
+     * Review completion, optional, instead of {@link #EXCLUDED_FINDINGS}: the keys of the only findings to act on (all
+     * others are excluded), for keeping a few of many (a list of keys to exclude may not fit a String variable).
+     */
+    public static final String APPROVED_FINDINGS = "approvedFindings";
     /** Review and second approval: String; required to approve none, to exclude rows, and to refuse. */
     public static final String COMMENT = "comment";
-    public static final List<String> REVIEW_FIELDS = List.of(APPROVED, EXCLUDED_FINDINGS, COMMENT);
+    public static final List<String> REVIEW_FIELDS = List.of(APPROVED, EXCLUDED_FINDINGS, APPROVED_FINDINGS, COMMENT);
 
     /** Second approval completion: Boolean, true to let the mass change go ahead. */
     public static final String CONFIRMED = "confirmed";

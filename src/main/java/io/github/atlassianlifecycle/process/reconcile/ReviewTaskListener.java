@@ -14,13 +14,15 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import io.github.atlassianlifecycle.process.decisions.TaskSeal;
 import io.github.atlassianlifecycle.process.engine.InstanceAuthorizations;
+import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
 import io.github.atlassianlifecycle.reconciliation.Review;
 
 /**
  * The reconciliation's review and its second approval, enforced inside the engine (Tasklist, {@code /engine-rest} and
  * the Java API alike). The review ({@value ReconcileVariables#REVIEW_TASK}) sets only {@code approved},
- * {@code excludedFindings} and {@code comment}; every excluded key must be a finding of this reconciliation, and a
+ * {@code excludedFindings} or {@code approvedFindings} (the findings to leave out, or the only ones to keep; not both)
+ * and {@code comment}; every key named must be a finding of this reconciliation, and a
  * comment says why rows were excluded or none approved. When the approved disables exceed the mass-change threshold,
  * the second approval ({@value ReconcileVariables#CONFIRM_TASK}) sets only {@code confirmed} and {@code comment},
  * by a security reviewer other than the first (four eyes: they can neither be assigned nor complete it).
@@ -68,7 +70,7 @@ public class ReviewTaskListener implements TaskListener {
         String actor = actor(task, "A review");
         TaskSeal.check(task, ReconcileVariables.REVIEW_FIELDS, "A review");
         boolean approved = decision(task, ReconcileVariables.APPROVED);
-        Set<String> excluded = keys(task.getVariable(ReconcileVariables.EXCLUDED_FINDINGS));
+        Set<String> excluded = excluded(task);
         String comment = comment(task);
         if ((!approved || !excluded.isEmpty()) && comment == null) {
             throw new FormFieldValidationException(ReconcileVariables.COMMENT,
@@ -138,14 +140,39 @@ public class ReviewTaskListener implements TaskListener {
         return comment == null || ((String) comment).isBlank() ? null : (String) comment;
     }
 
+    /** The findings the review leaves out: those named to exclude, or all but those named to keep. */
+    private Set<String> excluded(DelegateTask task) {
+        Set<String> excluded = keys(ReconcileVariables.EXCLUDED_FINDINGS,
+                task.getVariable(ReconcileVariables.EXCLUDED_FINDINGS));
+        Set<String> kept = keys(ReconcileVariables.APPROVED_FINDINGS,
+                task.getVariable(ReconcileVariables.APPROVED_FINDINGS));
+        if (kept.isEmpty()) {
+            return excluded;
+        }
+        if (!excluded.isEmpty()) {
+            throw new FormFieldValidationException(ReconcileVariables.APPROVED_FINDINGS, "Name the findings to exclude "
+                    + "(excludedFindings) or the only ones to keep (approvedFindings), not both.");
+        }
+        try {
+            return service.allProposalsBut(task.getProcessInstanceId(), kept);
+        } catch (IllegalArgumentException unknown) {
+            throw new FormFieldValidationException(ReconcileVariables.APPROVED_FINDINGS, unknown.getMessage());
+        }
+    }
+
     /** Finding keys separated by commas, spaces or lines; a String is what a form and a REST client send. */
-    static Set<String> keys(Object value) {
+    static Set<String> keys(String field, Object value) {
         if (value == null) {
             return Set.of();
         }
         if (!(value instanceof String text)) {
-            throw new FormFieldValidationException(ReconcileVariables.EXCLUDED_FINDINGS,
-                    "excludedFindings must be text: finding keys separated by commas, spaces or lines.");
+            throw new FormFieldValidationException(field,
+                    field + " must be text: finding keys separated by commas, spaces or lines.");
+        }
+        if (text.length() > ProcessVariables.STRING_LIMIT) {
+            throw new FormFieldValidationException(field, field + " holds " + text.length() + " characters, more than "
+                    + "the engine stores in a text (" + ProcessVariables.STRING_LIMIT + "). To keep a few of many "
+                    + "findings, name those in approvedFindings instead; or exclude fewer at a time.");
         }
         Set<String> keys = new LinkedHashSet<>();
         Arrays.stream(text.split("[,\\s]+")).filter(key -> !key.isBlank()).forEach(keys::add);

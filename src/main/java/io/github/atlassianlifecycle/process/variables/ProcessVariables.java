@@ -12,6 +12,13 @@ import java.util.List;
  */
 public final class ProcessVariables {
 
+    /**
+     * The longest String variable the engine stores (its history and variable columns hold 4000 characters): a
+     * completion that sends a longer text is refused by the task's listener with a clear message, before the
+     * database would refuse it with an opaque persistence error.
+     */
+    public static final int STRING_LIMIT = 4000;
+
     public static final String ACCOUNT_ID = "accountId";
     public static final String EMAIL = "email";
     public static final String DISPLAY_NAME = "displayName";

@@ -28,4 +28,13 @@ class BatchApprovalLinesTest {
                             e -> assertThat(e.getMessage()).contains("Excluded lines"));
         }
     }
+
+    @Test
+    void a_text_longer_than_the_engine_stores_is_refused_saying_so_not_by_the_database() {
+        String many = java.util.stream.IntStream.rangeClosed(2, 1200).mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertThatThrownBy(() -> BatchApprovalTaskListener.lines(many))
+                .isInstanceOfSatisfying(FormFieldValidationException.class,
+                        e -> assertThat(e.getMessage()).contains("4000").contains("reject the batch"));
+    }
 }
