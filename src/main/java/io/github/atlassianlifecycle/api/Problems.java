@@ -25,7 +25,8 @@ import io.github.atlassianlifecycle.request.PreviewUnavailableException;
  * Every error of the request API as RFC 9457 problem details ({@code application/problem+json}), with a stable
  * {@code type} per kind of problem and, for bodies, every field error. No stack traces, no internals.
  */
-@RestControllerAdvice(assignableTypes = { RequestController.class, BulkController.class, ReconciliationController.class })
+@RestControllerAdvice(assignableTypes = { RequestController.class, BulkController.class, ReconciliationController.class,
+        CampaignController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem details, which know no field names
 class Problems {
 

@@ -12,8 +12,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.github.atlassianlifecycle.batch.BatchService;
+import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.client.transport.UserAgent;
 import io.github.atlassianlifecycle.config.AtlassianProperties;
+import io.github.atlassianlifecycle.process.CampaignProcessAutoConfiguration;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
 import io.github.atlassianlifecycle.process.ReconcileProcessAutoConfiguration;
 import io.github.atlassianlifecycle.reconciliation.ReconciliationEngine;
@@ -31,7 +33,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
  * The request API under {@code /api/requests} (bulk requests and their batches, {@code /api/batches}, too; and
  * reconciliations, {@code /api/reconciliations}), described for OpenAPI at {@code /v3/api-docs}.
  */
-@AutoConfiguration(after = { LifecycleProcessAutoConfiguration.class, ReconcileProcessAutoConfiguration.class })
+@AutoConfiguration(after = { LifecycleProcessAutoConfiguration.class, ReconcileProcessAutoConfiguration.class,
+        CampaignProcessAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RequestService.class)
 @ConditionalOnProperty(prefix = "atlassian.api", name = "enabled", matchIfMissing = true)
@@ -52,6 +55,14 @@ public class RequestApiAutoConfiguration {
     ReconciliationController reconciliationController(ReconciliationService reconciliations,
             ReconciliationEngine engine) {
         return new ReconciliationController(reconciliations, engine);
+    }
+
+    /** With the campaign rules: {@code /api/campaigns}, and the keep link. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(CampaignService.class)
+    CampaignController campaignController(CampaignService campaigns) {
+        return new CampaignController(campaigns);
     }
 
     @Bean

@@ -74,6 +74,8 @@ public class AtlassianProperties implements Validator {
 
     private final Bulk bulk = new Bulk();
 
+    private final Inactivity inactivity = new Inactivity();
+
     private final Security security = new Security();
 
     private final Deployment deployment = new Deployment();
@@ -197,6 +199,10 @@ public class AtlassianProperties implements Validator {
 
     public Api getApi() {
         return api;
+    }
+
+    public Inactivity getInactivity() {
+        return inactivity;
     }
 
     public Bulk getBulk() {
@@ -453,6 +459,41 @@ public class AtlassianProperties implements Validator {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** Inactivity campaigns ({@code /api/campaigns}): notice, keep link, then disable. */
+    public static class Inactivity {
+
+        /** How long a person has, after the notice, to keep access through the link before the disable. */
+        private Duration noticePeriod = Duration.ofDays(14);
+
+        /**
+         * The HMAC-SHA256 key that signs the keep links (at least 32 characters; from the environment in
+         * production). Without it no campaign can start and no link is accepted.
+         */
+        private String keepLinkKey;
+
+        public Duration getNoticePeriod() {
+            return noticePeriod;
+        }
+
+        public void setNoticePeriod(Duration noticePeriod) {
+            this.noticePeriod = noticePeriod;
+        }
+
+        public String getKeepLinkKey() {
+            return keepLinkKey;
+        }
+
+        public void setKeepLinkKey(String keepLinkKey) {
+            this.keepLinkKey = keepLinkKey;
+        }
+
+        @Override
+        public String toString() { // never the key
+            return "Inactivity[noticePeriod=" + noticePeriod + ", keepLinkKey=" + (keepLinkKey == null ? "unset" : "***")
+                    + "]";
         }
     }
 

@@ -81,6 +81,7 @@ public final class AtlassianSettingsValidator {
             problems.add("atlassian.lifecycle.provisioning=scim needs atlassian.scim-api-key (ATLASSIAN_SCIM_API_KEY)");
         }
         checkReconcile(problems, settings.getReconcile());
+        checkInactivity(problems, settings.getInactivity());
         int maxRows = settings.getBulk().getMaxRows();
         if (maxRows < 1 || maxRows > 100_000) {
             problems.add("atlassian.bulk.max-rows must be between 1 and 100000");
@@ -90,6 +91,19 @@ public final class AtlassianSettingsValidator {
             problems.add("atlassian.rate-limit.max-wait must be between 0 and 1 minute");
         }
         return problems;
+    }
+
+    private static void checkInactivity(List<String> problems, AtlassianProperties.Inactivity inactivity) {
+        Duration notice = inactivity.getNoticePeriod();
+        if (notice == null || notice.compareTo(Duration.ofHours(1)) < 0 || notice.compareTo(Duration.ofDays(365)) > 0) {
+            problems.add("atlassian.inactivity.notice-period must be between PT1H and P365D, such as P14D");
+        }
+        String key = inactivity.getKeepLinkKey();
+        checkSecret(problems, "atlassian.inactivity.keep-link-key", key, false);
+        if (present(key) && key.length() < io.github.atlassianlifecycle.campaign.KeepTokens.MIN_KEY_LENGTH) {
+            problems.add("atlassian.inactivity.keep-link-key (ATLASSIAN_INACTIVITY_KEEP_LINK_KEY) must be at least "
+                    + io.github.atlassianlifecycle.campaign.KeepTokens.MIN_KEY_LENGTH + " characters");
+        }
     }
 
     private static void checkReconcile(List<String> problems, AtlassianProperties.Reconcile reconcile) {

@@ -56,6 +56,12 @@ public class LifecycleSecurityAutoConfiguration {
     static final String[] API_PATHS = { "/api/**", "/engine-rest/**" };
 
     /**
+     * The one path of the chain without a login: an inactivity campaign's keep link, followed by the person from
+     * their notice. The token in the path is the proof (signed, single use); its GET changes nothing.
+     */
+    public static final String KEEP_LINK_PATH = "/api/campaigns/keep/*";
+
+    /**
      * The checks are not a bean of type {@code AuthenticationProvider}: Spring Boot would install one such bean as
      * the application-wide authentication, replacing the application's own users on every other path.
      */
@@ -65,7 +71,8 @@ public class LifecycleSecurityAutoConfiguration {
     SecurityFilterChain lifecycleApiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         return http.securityMatcher(paths(API_PATHS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(paths(KEEP_LINK_PATH)).permitAll()
+                        .anyRequest().authenticated())
                 // Camunda's users only: with the application-wide authentication as a fallback, a host user named like a
                 // Camunda user would be handed to the engine as that user.
                 .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService)))

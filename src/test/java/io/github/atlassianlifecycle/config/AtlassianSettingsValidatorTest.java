@@ -34,6 +34,20 @@ class AtlassianSettingsValidatorTest {
     }
 
     @Test
+    void the_notice_period_defaults_to_fourteen_days_and_a_short_or_a_weak_keep_link_key_is_named_without_its_value() {
+        AtlassianProperties settings = valid();
+        assertThat(settings.getInactivity().getNoticePeriod()).isEqualTo(Duration.ofDays(14));
+        settings.getInactivity().setNoticePeriod(Duration.ofMinutes(5));
+        settings.getInactivity().setKeepLinkKey("too-short-" + SECRET);
+        List<String> problems = AtlassianSettingsValidator.problems(settings);
+        assertThat(problems).containsExactlyInAnyOrder(
+                "atlassian.inactivity.notice-period must be between PT1H and P365D, such as P14D",
+                "atlassian.inactivity.keep-link-key (ATLASSIAN_INACTIVITY_KEEP_LINK_KEY) must be at least 32 characters");
+        assertThat(String.join(" ", problems)).doesNotContain(SECRET);
+        assertThat(settings.getInactivity().toString()).doesNotContain(SECRET);
+    }
+
+    @Test
     void a_malformed_url_is_named() {
         AtlassianProperties settings = valid();
         settings.setApiUrl("ftp://api.atlassian.com");

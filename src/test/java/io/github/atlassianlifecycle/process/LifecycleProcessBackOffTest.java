@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atlassianlifecycle.batch.BatchEngine;
 import io.github.atlassianlifecycle.batch.BatchRepository;
 import io.github.atlassianlifecycle.batch.BatchService;
+import io.github.atlassianlifecycle.campaign.CampaignEngine;
+import io.github.atlassianlifecycle.campaign.CampaignRepository;
+import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
@@ -61,7 +64,7 @@ class LifecycleProcessBackOffTest {
     final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Surroundings.class)
             .withConfiguration(AutoConfigurations.of(LifecycleProcessAutoConfiguration.class,
-                    ReconcileProcessAutoConfiguration.class))
+                    ReconcileProcessAutoConfiguration.class, CampaignProcessAutoConfiguration.class))
             .withPropertyValues("atlassian.org-id=acme", "atlassian.directory-id=dir", "atlassian.org-api-key=key");
 
     static List<Class<?>> byType() {
@@ -70,7 +73,8 @@ class LifecycleProcessBackOffTest {
                 ApiCallRecorder.class, RequestEngine.class, RequestPreview.class, RequestService.class, LifecyclePolicy.class,
                 AccountInspector.class, GroupResolver.class, RequestPlanner.class, PlanExecutor.class,
                 RequestFingerprint.class, ReconcilerFactory.class, ReconciliationService.class,
-                ReconciliationEngine.class, BatchRepository.class, BatchEngine.class, BatchService.class);
+                ReconciliationEngine.class, BatchRepository.class, BatchEngine.class, BatchService.class,
+                CampaignRepository.class, CampaignEngine.class, CampaignService.class);
     }
 
     /** Every bean the models name in an expression ({@code ${applyPlanStep}}, {@code ${lifecycleTimers.expireAfter}}). */
@@ -90,7 +94,9 @@ class LifecycleProcessBackOffTest {
                 ReconcileProcessAutoConfiguration.FAIL, ReconcileProcessAutoConfiguration.REVIEW_LISTENER,
                 ReconcileProcessAutoConfiguration.START_NIGHTLY,
                 LifecycleProcessAutoConfiguration.VALIDATE_BATCH, LifecycleProcessAutoConfiguration.BATCH_APPROVAL_TASK_LISTENER,
-                LifecycleProcessAutoConfiguration.BATCH_LINES, LifecycleProcessAutoConfiguration.START_BATCH_ROW);
+                LifecycleProcessAutoConfiguration.BATCH_LINES, LifecycleProcessAutoConfiguration.START_BATCH_ROW,
+                CampaignProcessAutoConfiguration.VALIDATE, CampaignProcessAutoConfiguration.APPROVAL_LISTENER,
+                CampaignProcessAutoConfiguration.SEND_NOTICES, CampaignProcessAutoConfiguration.DISABLE_UNKEPT);
     }
 
     @Test
@@ -138,7 +144,7 @@ class LifecycleProcessBackOffTest {
         referenced.removeAll(byName());
         assertThat(referenced).containsExactlyInAnyOrder("execution", "approved", "drifted", "firstApproverGroup",
                 "needsSecondApproval", "noChanges", "preApproved", "secondApproverGroup", "needsReview",
-                "confirmed");
+                "confirmed", "noticeEndsAt");
     }
 
     /** What the application and the other auto-configurations would have brought. */

@@ -22,7 +22,7 @@ class ProcessRoomsTest {
 
     static final Path MAIN = Path.of("src/main/java/io/github/atlassianlifecycle");
     /** The rooms of {@code process}, from the bottom up. */
-    static final List<String> ROOMS = List.of("variables", "seal", "engine", "decisions", "steps", "preview", "reconcile", "tracking");
+    static final List<String> ROOMS = List.of("variables", "seal", "engine", "decisions", "steps", "preview", "reconcile", "campaign", "tracking");
     static final Pattern PROCESS_IMPORT = Pattern.compile(
             "^import (?:static )?io\\.github\\.atlassianlifecycle\\.process\\.([a-z]\\w*\\.)?[A-Z]\\w*", Pattern.MULTILINE);
     static final Pattern CAMUNDA_IMPORT = Pattern.compile("^import (?:static )?org\\.camunda\\.", Pattern.MULTILINE);
@@ -51,7 +51,7 @@ class ProcessRoomsTest {
     @Test
     void the_request_rules_the_batches_and_the_api_import_no_camunda_type() throws IOException {
         List<String> camunda = new ArrayList<>();
-        for (String room : List.of("request", "reconciliation", "batch", "api")) {
+        for (String room : List.of("request", "reconciliation", "batch", "campaign", "api")) {
             List<Path> files = sources(MAIN.resolve(room));
             assertThat(files).as(room).isNotEmpty();
             for (Path file : files) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.process.campaign.CampaignVariables;
 import io.github.atlassianlifecycle.process.reconcile.ReconcileVariables;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 
@@ -23,7 +24,8 @@ class TaskFormsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "approve-request, approval", "resolve-failure, resolution", "reconcile-review, review",
-            "confirm-mass-change, confirm", "approve-batch, batch approval" })
+            "confirm-mass-change, confirm", "approve-batch, batch approval",
+            "approve-campaign, campaign approval" })
     void a_form_edits_only_the_fields_its_task_may_set(String form, String task) throws Exception {
         JsonNode schema;
         try (InputStream in = getClass().getResourceAsStream("/atlassian-lifecycle/" + form + ".form")) {
@@ -40,6 +42,7 @@ class TaskFormsTest {
             case "resolution" -> ProcessVariables.RESOLUTION_FIELDS;
             case "review" -> ReconcileVariables.REVIEW_FIELDS;
             case "batch approval" -> ProcessVariables.BATCH_APPROVAL_FIELDS;
+            case "campaign approval" -> CampaignVariables.APPROVAL_FIELDS;
             default -> ReconcileVariables.CONFIRM_FIELDS;
         });
     }

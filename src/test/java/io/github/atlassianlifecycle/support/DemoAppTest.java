@@ -22,7 +22,7 @@ import io.github.atlassianlifecycle.app.AtlassianLifecycleApplication;
 @Retention(RetentionPolicy.RUNTIME)
 // More simulated people than the demo's 60: the test classes sharing this context each need accounts of their own,
 // and the bulk test a thousand of its own (requests of theirs stay on record, so other classes cannot use them).
-@SpringBootTest(classes = { AtlassianLifecycleApplication.class, ApiAnswerRecording.class },
+@SpringBootTest(classes = { AtlassianLifecycleApplication.class, ApiAnswerRecording.class, NoticeOutbox.class },
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "simulator.users=1500")
 @ContextConfiguration(initializers = FreeLoopbackPort.class)
 @ActiveProfiles("demo")

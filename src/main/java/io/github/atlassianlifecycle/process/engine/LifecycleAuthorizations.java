@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.atlassianlifecycle.batch.BatchService;
+import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 
 /**
@@ -30,7 +31,8 @@ import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
  *   instance when it starts);</li>
  *   <li>{@code lifecycle-approvers} and {@code lifecycle-security} use Tasklist and see the lifecycle processes; the
  *   engine itself gives candidate groups their approval tasks;</li>
- *   <li>{@code lifecycle-security} and {@code lifecycle-automation} start {@code account-reconcile} (the requests
+ *   <li>{@code lifecycle-security} and {@code lifecycle-automation} start {@code account-reconcile} and
+ *   {@code account-campaign} (the requests
  *   its approved findings start run on the reviewed reconciliation's authority, not on a grant);</li>
  *   <li>{@code camunda-admin} may do everything (Camunda's own rule).</li>
  * </ul>
@@ -74,6 +76,8 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
         }
         for (String group : RECONCILERS) {
             created += grant(authorizations, group, Resources.PROCESS_DEFINITION, RECONCILE,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            created += grant(authorizations, group, Resources.PROCESS_DEFINITION, CampaignService.PROCESS_KEY,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
             created += grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY,
                     ProcessInstancePermissions.CREATE);

@@ -1,0 +1,169 @@
+package io.github.atlassianlifecycle.api;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.github.atlassianlifecycle.campaign.Campaign;
+import io.github.atlassianlifecycle.campaign.CampaignService;
+import io.github.atlassianlifecycle.campaign.KeepOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * {@code /api/campaigns}: make an inactivity campaign of a reconciliation and read its report (lifecycle-security,
+ * lifecycle-automation and camunda-admin, who read reconciliations), and the keep link the person follows, the only
+ * path under {@code /api} without a login. A GET of the link only shows a confirmation page: mail clients' link
+ * scanners fetch links before the person does, so only the page's POST uses it.
+ */
+@RestController
+@RequestMapping(CampaignController.BASE)
+@Tag(name = "Campaigns", description = "Inactivity campaigns: notice, keep link, then disable")
+class CampaignController {
+
+    static final String BASE = "/api/campaigns";
+    static final String KEEP = "/keep/{token}";
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String HTML = MediaType.TEXT_HTML_VALUE;
+    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
+
+    private final CampaignService campaigns;
+
+    CampaignController(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Operation(summary = "Make an inactivity campaign", description = "Of a COMPLETED reconciliation's INACTIVE "
+            + "findings that no request took up (a dry run's, say). lifecycle-security approves it (not the person who "
+            + "asked for it); then each person is sent a notice with a keep link and, at the end of "
+            + "atlassian.inactivity.notice-period, everyone who did not keep access gets a disable request of their own.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CampaignBody.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted: waiting for its approval",
+            headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "/api/campaigns/{id}",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CampaignAnswer.class)))
+    @ApiResponse(responseCode = "400", description = "invalid-request: the body breaks the rules, a query parameter "
+            + "was sent (none is known), or no campaign can be made of the reconciliation",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "No or wrong HTTP Basic credentials of a Camunda user",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden: only lifecycle-security, lifecycle-automation and "
+            + "camunda-admin make and read campaigns",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "503", description = "campaigns-unavailable: no keep-link key is configured",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @PostMapping(consumes = JSON, produces = JSON)
+    ResponseEntity<CampaignAnswer> create(@RequestBody(required = false) String body,
+            @Parameter(hidden = true) @RequestParam Map<String, String> query, Authentication authentication) {
+        Caller caller = allowed(authentication);
+        refuseQuery(query);
+        CampaignBody request = CampaignBody.read(body);
+        Campaign campaign;
+        try {
+            campaign = campaigns.create(request.reconciliationId(), caller.userId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(java.util.List.of(new FieldError("reconciliationId", e.getMessage())));
+        } catch (IllegalStateException e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "campaigns-unavailable", "Campaigns unavailable",
+                    e.getMessage());
+        }
+        return ResponseEntity.accepted().location(URI.create(BASE + "/" + campaign.id()))
+                .body(CampaignAnswer.of(campaign, campaigns.rows(campaign.id())));
+    }
+
+    @Operation(summary = "One campaign's report: per person notice sent, kept, disabled (with the request)")
+    @ApiResponse(responseCode = "200", description = "The campaign",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CampaignAnswer.class)))
+    @ApiResponse(responseCode = "400", description = "invalid-request: a query parameter was sent (none is known)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "401", description = "No or wrong HTTP Basic credentials of a Camunda user",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden: only lifecycle-security, lifecycle-automation and "
+            + "camunda-admin make and read campaigns",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "404", description = "not-found: no such campaign",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @GetMapping(path = "/{id}", produces = JSON)
+    CampaignAnswer get(@PathVariable String id, @Parameter(hidden = true) @RequestParam Map<String, String> query,
+            Authentication authentication) {
+        allowed(authentication);
+        refuseQuery(query);
+        if (!ID.matcher(id).matches()) {
+            throw notFound(id);
+        }
+        return campaigns.find(id).map(campaign -> CampaignAnswer.of(campaign, campaigns.rows(id)))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @Operation(summary = "The keep link: a page asking the person to confirm", description = "Changes nothing (a "
+            + "link scanner may fetch it); its button POSTs to the same address. No login.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The confirmation page", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "404", description = "Not a valid keep link", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "409", description = "The link was already used", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "410", description = "The notice period is over", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "503", description = "Keep links are not configured", content = @Content(mediaType = HTML))
+    @GetMapping(path = KEEP, produces = HTML)
+    ResponseEntity<String> confirm(@PathVariable String token) {
+        KeepOutcome outcome = campaigns.check(token);
+        if (outcome != KeepOutcome.KEPT) {
+            return KeepPages.outcome(outcome);
+        }
+        return KeepPages.confirm();
+    }
+
+    @Operation(summary = "Use the keep link: the person keeps access", description = "Single use; ends the "
+            + "person's row of the campaign. No login.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Kept: access stays", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "404", description = "Not a valid keep link", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "409", description = "The link was already used", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "410", description = "The notice period is over", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "503", description = "Keep links are not configured", content = @Content(mediaType = HTML))
+    @PostMapping(path = KEEP, produces = HTML)
+    ResponseEntity<String> keep(@PathVariable String token) {
+        return KeepPages.outcome(campaigns.keep(token));
+    }
+
+    private static Caller allowed(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.mayReconcile()) {
+            throw ApiProblem.forbidden("Only lifecycle-security, lifecycle-automation and camunda-admin make and read "
+                    + "campaigns.");
+        }
+        return caller;
+    }
+
+    private static void refuseQuery(Map<String, String> query) {
+        if (!query.isEmpty()) {
+            throw new InvalidRequestException(query.keySet().stream().sorted()
+                    .map(name -> new FieldError(name, "is not a query parameter of this call (it takes none)"))
+                    .toList());
+        }
+    }
+
+    private static ApiProblem notFound(String id) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no campaign " + id + ".");
+    }
+}

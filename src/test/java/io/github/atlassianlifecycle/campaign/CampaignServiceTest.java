@@ -1,0 +1,303 @@
+package io.github.atlassianlifecycle.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
+import io.github.atlassianlifecycle.lifecycle.ReasonCode;
+import io.github.atlassianlifecycle.lifecycle.reconcile.Finding;
+import io.github.atlassianlifecycle.lifecycle.reconcile.FindingKind;
+import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationStatus;
+import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
+import io.github.atlassianlifecycle.reconciliation.ReconciliationView;
+import io.github.atlassianlifecycle.reconciliation.StoredFinding;
+import io.github.atlassianlifecycle.reconciliation.StoredReconciliation;
+import io.github.atlassianlifecycle.request.NewRequest;
+import io.github.atlassianlifecycle.request.RequestService;
+import io.github.atlassianlifecycle.request.RequestStoreMigrations;
+import io.github.atlassianlifecycle.request.StoredRequest;
+import io.github.atlassianlifecycle.request.SubmitResult;
+
+/**
+ * The campaign rules on the H2 store, without an engine: the reconciliation and the request rules are stand-ins, the
+ * clock is moved by hand, and notices go to a channel that remembers them (the only place a token appears).
+ */
+class CampaignServiceTest {
+
+    static final String KEY = "a-test-keep-link-key-of-32-characters!";
+    static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+    static final String RECONCILIATION = "00000000-0000-0000-0000-00000000000a";
+
+    final MovingClock clock = new MovingClock(NOW);
+    final ReconciliationService reconciliations = mock(ReconciliationService.class);
+    final RequestService requests = mock(RequestService.class);
+    final List<NotificationChannel.Notice> sent = new ArrayList<>();
+    final List<String> startedProcesses = new ArrayList<>();
+    CampaignRepository repository;
+    CampaignService service;
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:campaign-store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        new RequestStoreMigrations(database).migrate();
+        repository = new CampaignRepository(new NamedParameterJdbcTemplate(database));
+        service = service(notice -> {
+            sent.add(notice);
+            return Optional.empty();
+        });
+        reconciliation(ReconciliationStatus.COMPLETED, inactive("acc-1", null), inactive("acc-2", null),
+                inactive("acc-3", null), inactive("acc-4", "req-already"),
+                new StoredFinding(new Finding("acc-5", "e5@x.example", "acc-5", FindingKind.ORPHANED_ORG_ACCOUNT,
+                        ReasonCode.OTHER, "orphaned", List.of()), null, null));
+        when(requests.submit(any(), anyString(), anyString(), anyString())).thenAnswer(call -> {
+            StoredRequest stored = mock(StoredRequest.class);
+            when(stored.id()).thenReturn("request-of-" + ((NewRequest) call.getArgument(0)).accountId());
+            return new SubmitResult.Accepted(stored, false);
+        });
+    }
+
+    CampaignService service(NotificationChannel channel) {
+        return new CampaignService(repository, campaign -> {
+            startedProcesses.add(campaign.id());
+            return "pi-" + campaign.id();
+        }, reconciliations, requests, channel, Optional.of(new KeepTokens(KEY)), Duration.ofDays(14),
+                new TransactionTemplate(mock(PlatformTransactionManager.class)), clock);
+    }
+
+    @Test
+    void a_campaign_takes_only_the_inactive_findings_no_request_took_up_and_starts_its_approval() {
+        Campaign campaign = service.create(RECONCILIATION, "automation");
+
+        assertThat(service.rows(campaign.id())).extracting(CampaignRow::accountId)
+                .containsExactly("acc-1", "acc-2", "acc-3");
+        assertThat(service.rows(campaign.id())).allMatch(row -> row.state() == CampaignRow.State.PENDING);
+        assertThat(startedProcesses).containsExactly(campaign.id());
+        assertThat(campaign.requester()).isEqualTo("automation");
+    }
+
+    @Test
+    void a_reconciliation_still_in_review_or_unknown_makes_no_campaign_and_stores_nothing() {
+        reconciliation(ReconciliationStatus.IN_REVIEW, inactive("acc-1", null));
+        assertThatThrownBy(() -> service.create(RECONCILIATION, "automation"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COMPLETED");
+        assertThatThrownBy(() -> service.create("00000000-0000-0000-0000-00000000000b", "automation"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no reconciliation");
+        assertThat(startedProcesses).isEmpty();
+    }
+
+    @Test
+    void without_a_keep_link_key_no_campaign_starts_and_no_link_is_accepted() {
+        CampaignService keyless = new CampaignService(repository, campaign -> "pi", reconciliations, requests,
+                NotificationChannel.NONE, Optional.empty(), Duration.ofDays(14),
+                new TransactionTemplate(mock(PlatformTransactionManager.class)), clock);
+
+        assertThatThrownBy(() -> keyless.create(RECONCILIATION, "automation"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("atlassian.inactivity.keep-link-key");
+        assertThat(keyless.keep("anything.at-all")).isEqualTo(KeepOutcome.UNAVAILABLE);
+    }
+
+    @Test
+    void one_person_keeps_access_and_everyone_else_gets_a_disable_request_of_their_own_with_reason_code_inactivity() {
+        String id = approvedCampaignWithNotices();
+        Map<String, String> tokens = tokensByAccount();
+
+        assertThat(service.keep(tokens.get("acc-2"))).isEqualTo(KeepOutcome.KEPT);
+        clock.move(Duration.ofDays(14));
+        assertThat(service.disableUnkept(id, "security")).isEqualTo(2);
+
+        Map<String, CampaignRow> rows = rows(id);
+        assertThat(rows.get("acc-2").state()).isEqualTo(CampaignRow.State.KEPT);
+        assertThat(rows.get("acc-2").requestId()).isNull();
+        assertThat(rows.get("acc-1").state()).isEqualTo(CampaignRow.State.DISABLED);
+        assertThat(rows.get("acc-1").requestId()).isEqualTo("request-of-acc-1");
+        assertThat(rows.get("acc-3").requestId()).isEqualTo("request-of-acc-3");
+        verify(requests).submit(eq(new NewRequest(LifecycleAction.DISABLE, "acc-1", null, null, List.of(),
+                "Inactivity campaign " + id + ": no activity, and access not kept by the end of the notice period",
+                "INACTIVITY")), eq("security"), eq("campaign:" + id + ":acc-1"), anyString());
+        verify(requests, never()).submit(any(), anyString(), eq("campaign:" + id + ":acc-2"), anyString());
+    }
+
+    @Test
+    void a_disable_step_run_twice_starts_no_second_request() {
+        String id = approvedCampaignWithNotices();
+        service.disableUnkept(id, "security");
+        assertThat(service.disableUnkept(id, "security")).isEqualTo(3);
+        verify(requests).submit(any(), anyString(), eq("campaign:" + id + ":acc-1"), anyString());
+    }
+
+    @Test
+    void a_used_link_answers_already_used_the_second_time_and_changes_nothing() {
+        String id = approvedCampaignWithNotices();
+        String token = tokensByAccount().get("acc-1");
+        assertThat(service.keep(token)).isEqualTo(KeepOutcome.KEPT);
+        Instant keptAt = rows(id).get("acc-1").keptAt();
+
+        clock.move(Duration.ofMinutes(5));
+        assertThat(service.check(token)).isEqualTo(KeepOutcome.ALREADY_USED);
+        assertThat(service.keep(token)).isEqualTo(KeepOutcome.ALREADY_USED);
+        assertThat(rows(id).get("acc-1").keptAt()).isEqualTo(keptAt);
+    }
+
+    @Test
+    void checking_a_link_as_a_mail_scanner_would_changes_nothing() {
+        String id = approvedCampaignWithNotices();
+        String token = tokensByAccount().get("acc-1");
+
+        assertThat(service.check(token)).isEqualTo(KeepOutcome.KEPT);
+        assertThat(service.check(token)).isEqualTo(KeepOutcome.KEPT);
+        assertThat(rows(id).get("acc-1").state()).isEqualTo(CampaignRow.State.PENDING);
+    }
+
+    @Test
+    void a_link_used_at_the_end_of_the_notice_period_is_expired_and_changes_nothing() {
+        String id = approvedCampaignWithNotices();
+        String token = tokensByAccount().get("acc-1");
+
+        clock.move(Duration.ofDays(14));
+        assertThat(service.keep(token)).isEqualTo(KeepOutcome.EXPIRED);
+        assertThat(rows(id).get("acc-1").state()).isEqualTo(CampaignRow.State.PENDING);
+        assertThat(service.disableUnkept(id, "security")).isEqualTo(3);
+    }
+
+    @Test
+    void a_forged_link_or_one_signed_for_another_campaign_or_person_is_invalid_and_changes_nothing() {
+        String id = approvedCampaignWithNotices();
+        String token = tokensByAccount().get("acc-1");
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        KeepTokens sameKey = new KeepTokens(KEY);
+        Instant endsAt = service.find(id).orElseThrow().noticeEndsAt();
+
+        assertThat(service.keep(forged)).isEqualTo(KeepOutcome.INVALID);
+        assertThat(service.keep(new KeepTokens(KEY + "-other").issue(id, "acc-1", endsAt)))
+                .isEqualTo(KeepOutcome.INVALID);
+        // Signed with the right key, but never the token of that row (a leaked key alone opens no row).
+        assertThat(service.keep(sameKey.issue(id, "acc-1", endsAt))).isEqualTo(KeepOutcome.INVALID);
+        assertThat(service.keep(sameKey.issue(UUID.randomUUID().toString(), "acc-1", endsAt)))
+                .isEqualTo(KeepOutcome.INVALID);
+        assertThat(service.keep("not-a-token")).isEqualTo(KeepOutcome.INVALID);
+        assertThat(rows(id).values()).allMatch(row -> row.state() == CampaignRow.State.PENDING);
+    }
+
+    @Test
+    void a_link_of_another_campaign_does_not_end_this_campaigns_row_for_the_same_person() {
+        String first = approvedCampaignWithNotices();
+        String firstToken = tokensByAccount().get("acc-1");
+        sent.clear();
+        String second = approvedCampaignWithNotices();
+
+        assertThat(service.keep(firstToken)).isEqualTo(KeepOutcome.KEPT);
+        assertThat(rows(first).get("acc-1").state()).isEqualTo(CampaignRow.State.KEPT);
+        assertThat(rows(second).get("acc-1").state()).isEqualTo(CampaignRow.State.PENDING);
+    }
+
+    @Test
+    void without_a_channel_each_row_says_notice_not_sent_no_channel() {
+        service = service(NotificationChannel.NONE);
+        Campaign campaign = service.create(RECONCILIATION, "automation");
+        service.decide(campaign.id(), "security", true, null);
+        service.sendNotices(campaign.id());
+
+        assertThat(service.rows(campaign.id())).allSatisfy(row -> {
+            assertThat(row.notice()).isEqualTo(CampaignRow.Notice.NOT_SENT);
+            assertThat(row.noticeError()).isEqualTo("notice not sent: no channel");
+        });
+    }
+
+    @Test
+    void notices_sent_again_by_a_retried_step_go_only_to_rows_not_yet_noticed_and_keep_the_first_end() {
+        String id = approvedCampaignWithNotices();
+        Instant endsAt = service.find(id).orElseThrow().noticeEndsAt();
+        clock.move(Duration.ofHours(1));
+
+        assertThat(service.sendNotices(id)).isEqualTo(endsAt).isEqualTo(NOW.plus(Duration.ofDays(14)));
+        assertThat(sent).hasSize(3);
+        assertThat(sent).allSatisfy(notice -> assertThat(notice.toString()).doesNotContain(
+                notice.keepPath().substring(CampaignService.KEEP_PATH.length())));
+    }
+
+    String approvedCampaignWithNotices() {
+        Campaign campaign = service.create(RECONCILIATION, "automation");
+        assertThat(service.decide(campaign.id(), "security", true, "go")).isTrue();
+        service.sendNotices(campaign.id());
+        return campaign.id();
+    }
+
+    Map<String, String> tokensByAccount() {
+        return sent.stream().collect(Collectors.toMap(NotificationChannel.Notice::accountId,
+                notice -> notice.keepPath().substring(CampaignService.KEEP_PATH.length())));
+    }
+
+    Map<String, CampaignRow> rows(String id) {
+        return service.rows(id).stream().collect(Collectors.toMap(CampaignRow::accountId, Function.identity()));
+    }
+
+    void reconciliation(ReconciliationStatus status, StoredFinding... findings) {
+        when(reconciliations.view(anyString())).thenReturn(Optional.empty());
+        when(reconciliations.view(RECONCILIATION)).thenReturn(Optional.of(new ReconciliationView(
+                new StoredReconciliation(RECONCILIATION, true, status, null, "security", RECONCILIATION, 5, NOW, NOW),
+                List.of(findings))));
+    }
+
+    static StoredFinding inactive(String accountId, String requestId) {
+        return new StoredFinding(new Finding(accountId, accountId + "@x.example", accountId, FindingKind.INACTIVE,
+                ReasonCode.INACTIVITY, "no activity for 90 days", List.of()),
+                requestId == null ? null : StoredFinding.Decision.APPROVED, requestId);
+    }
+
+    /** A clock the test moves. */
+    static final class MovingClock extends Clock {
+
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
