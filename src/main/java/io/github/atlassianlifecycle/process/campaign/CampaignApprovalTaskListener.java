@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import io.github.atlassianlifecycle.campaign.Campaign;
 import io.github.atlassianlifecycle.campaign.CampaignService;
+import io.github.atlassianlifecycle.process.decisions.ApprovalTaskListener;
 import io.github.atlassianlifecycle.process.decisions.TaskSeal;
 import io.github.atlassianlifecycle.process.engine.InstanceAuthorizations;
 
@@ -61,16 +62,7 @@ public class CampaignApprovalTaskListener implements TaskListener {
         if (actor.equals(campaign.requester())) { // the store's word as well as the variable's
             throw new AuthorizationException("Four eyes: " + actor + " asked for this campaign and cannot approve it.");
         }
-        Object approved = task.getVariable(CampaignVariables.APPROVED);
-        boolean decision;
-        if (approved instanceof Boolean value) {
-            decision = value;
-        } else if ("true".equals(approved) || "false".equals(approved)) {
-            decision = Boolean.parseBoolean((String) approved);
-        } else {
-            throw new FormFieldValidationException(CampaignVariables.APPROVED,
-                    "An approval needs the Boolean variable 'approved' (true to approve, false to reject).");
-        }
+        boolean decision = ApprovalTaskListener.decision(task.getVariable(CampaignVariables.APPROVED));
         Object comment = task.getVariable(CampaignVariables.COMMENT);
         if (comment != null && !(comment instanceof String)) {
             throw new FormFieldValidationException(CampaignVariables.COMMENT, "The comment must be text.");

@@ -1,15 +1,12 @@
 package io.github.atlassianlifecycle.process.campaign;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import io.github.atlassianlifecycle.campaign.CampaignService;
+import io.github.atlassianlifecycle.process.engine.AsUser;
 
 /**
  * The end of the notice period: one disable request per person who did not keep access, as the campaign's approver
@@ -28,21 +25,9 @@ public class DisableUnkeptDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String approver = (String) execution.getVariable(CampaignVariables.APPROVER);
         IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-        Authentication before = identity.getCurrentAuthentication();
-        List<String> groups = identity.createGroupQuery().groupMember(approver).list().stream().map(Group::getId)
-                .toList();
-        identity.setAuthentication(approver, groups);
-        try {
-            // The approval of the campaign is the authority for these starts, not a grant of the approver's.
-            int started = Context.getCommandContext().runWithoutAuthorization(() -> campaigns.disableUnkept(
-                    (String) execution.getVariable(CampaignVariables.CAMPAIGN_ID), approver));
-            execution.setVariable(CampaignVariables.REQUESTS_STARTED, started);
-        } finally {
-            if (before == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(before);
-            }
-        }
+        // The approval of the campaign is the authority for these starts, not a grant of the approver's.
+        int started = AsUser.call(identity, approver, groups -> Context.getCommandContext().runWithoutAuthorization(
+                () -> campaigns.disableUnkept((String) execution.getVariable(CampaignVariables.CAMPAIGN_ID), approver)));
+        execution.setVariable(CampaignVariables.REQUESTS_STARTED, started);
     }
 }

@@ -108,7 +108,7 @@ public class ApprovalTaskListener implements TaskListener {
     }
 
     /** {@code approved} is a Boolean; the strings "true" and "false" (what a form's radio group sends) count too. */
-    static boolean decision(Object approved) {
+    public static boolean decision(Object approved) {
         if (approved instanceof Boolean decision) {
             return decision;
         }

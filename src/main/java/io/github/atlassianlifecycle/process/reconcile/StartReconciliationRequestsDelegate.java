@@ -5,10 +5,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
+import io.github.atlassianlifecycle.process.engine.AsUser;
 import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
 
 /**
@@ -28,24 +27,14 @@ public class StartReconciliationRequestsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reviewer = (String) execution.getVariable(ReconcileVariables.REVIEWER);
         IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-        Authentication before = identity.getCurrentAuthentication();
-        List<String> groups = identity.createGroupQuery().groupMember(reviewer).list().stream().map(Group::getId)
-                .toList();
-        identity.setAuthentication(reviewer, groups);
         try {
             // The reviewer's decision is the authority for these starts, not a grant of theirs to start disables:
             // they run as the reviewer (the requester on record) without the start's authorization check.
-            List<String> started = Context.getCommandContext()
-                    .runWithoutAuthorization(() -> service.startRequests(execution.getProcessInstanceId(), reviewer));
+            List<String> started = AsUser.call(identity, reviewer, groups -> Context.getCommandContext()
+                    .runWithoutAuthorization(() -> service.startRequests(execution.getProcessInstanceId(), reviewer)));
             execution.setVariable(ReconcileVariables.REQUESTS_STARTED, started.size());
         } catch (RuntimeException e) {
             throw ReconcileFailures.of(e);
-        } finally {
-            if (before == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(before);
-            }
         }
     }
 }

@@ -1,17 +1,14 @@
 package io.github.atlassianlifecycle.process.steps;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.atlassianlifecycle.batch.Batch;
 import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.batch.RowStart;
+import io.github.atlassianlifecycle.process.engine.AsUser;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 import io.github.atlassianlifecycle.request.RequestService;
 
@@ -39,24 +36,15 @@ public class StartBatchRowDelegate implements JavaDelegate {
         int line = ((Number) execution.getVariable(ProcessVariables.LINE)).intValue();
         Batch batch = batches.find(batchId).orElseThrow(() -> new IllegalStateException("no batch " + batchId));
         IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-        List<String> groups = identity.createGroupQuery().groupMember(batch.requester()).list().stream()
-                .map(Group::getId).toList();
-        Authentication before = identity.getCurrentAuthentication();
-        identity.setAuthentication(batch.requester(), groups);
         try {
-            RowStart result = batches.startRow(batchId, line, groups.stream().anyMatch(RequestService.SUBMITTER_GROUPS::contains));
+            RowStart result = AsUser.call(identity, batch.requester(), groups -> batches.startRow(batchId, line,
+                    groups.stream().anyMatch(RequestService.SUBMITTER_GROUPS::contains)));
             execution.setVariableLocal(ProcessVariables.STEP_RESULT, result instanceof RowStart.Started started
                     ? "started " + started.requestId() : result.toString());
         } catch (RuntimeException e) {
             String error = "not started yet (retrying): " + e.getClass().getSimpleName();
             separate.executeWithoutResult(status -> batches.failed(batchId, line, error));
             throw e;
-        } finally {
-            if (before == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(before);
-            }
         }
     }
 }
