@@ -5,29 +5,29 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /** A refusal decided by the controller (not found, forbidden, conflict, ...), thrown so endpoints read straight. */
-class ApiProblem extends RuntimeException {
+public class ApiProblem extends RuntimeException {
 
     private final transient ResponseEntity<ProblemDetail> answer;
 
-    ApiProblem(HttpStatus status, String type, String title, String detail) {
+    public ApiProblem(HttpStatus status, String type, String title, String detail) {
         super(detail, null, false, false);
         this.answer = Problems.problem(status, type, title, detail);
     }
 
-    ApiProblem with(String property, Object value) {
+    public ApiProblem with(String property, Object value) {
         answer.getBody().setProperty(property, value);
         return this;
     }
 
-    ResponseEntity<ProblemDetail> answer() {
+    public ResponseEntity<ProblemDetail> answer() {
         return answer;
     }
 
-    static ApiProblem notFound(String id) {
+    public static ApiProblem notFound(String id) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no request " + id + " you may see.");
     }
 
-    static ApiProblem forbidden(String what) {
+    public static ApiProblem forbidden(String what) {
         return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", what);
     }
 }

@@ -12,14 +12,14 @@ import io.github.atlassianlifecycle.request.RequestService;
  * Who is calling the request API and what their groups let them do. Groups come from Camunda's identity service
  * (authorities {@code GROUP_<id>}).
  */
-record Caller(String userId, Set<String> groups) {
+public record Caller(String userId, Set<String> groups) {
 
     static final String AUTOMATION = "lifecycle-automation";
     static final String APPROVERS = "lifecycle-approvers";
     static final String SECURITY = "lifecycle-security";
     static final String ADMINS = "camunda-admin";
 
-    static Caller of(Authentication authentication) {
+    public static Caller of(Authentication authentication) {
         return new Caller(authentication.getName(), authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("GROUP_"))
                 .map(a -> a.substring("GROUP_".length())).collect(Collectors.toUnmodifiableSet()));
@@ -29,21 +29,21 @@ record Caller(String userId, Set<String> groups) {
         return groups.contains(ADMINS);
     }
 
-    boolean maySubmit() {
+    public boolean maySubmit() {
         return RequestService.SUBMITTER_GROUPS.stream().anyMatch(groups::contains);
     }
 
     /** Security officers, automation and administrators start and read reconciliations (every account's drift). */
-    boolean mayReconcile() {
+    public boolean mayReconcile() {
         return groups.contains(SECURITY) || groups.contains(AUTOMATION) || isAdmin();
     }
 
     /** Approvers and security officers see every request (they decide on them); admins see everything. */
-    boolean seesAllRequests() {
+    public boolean seesAllRequests() {
         return groups.contains(APPROVERS) || groups.contains(SECURITY) || isAdmin();
     }
 
-    boolean mayRead(String requester) {
+    public boolean mayRead(String requester) {
         return seesAllRequests() || userId.equals(requester);
     }
 
@@ -52,12 +52,12 @@ record Caller(String userId, Set<String> groups) {
     }
 
     /** Withdraws a request: its requester, or an administrator. */
-    boolean mayCancel(String requester) {
+    public boolean mayCancel(String requester) {
         return mayChange(requester);
     }
 
     /** Undoes a request: its requester or an administrator, and one who submits (an undo may be a new request). */
-    boolean mayUndo(String requester) {
+    public boolean mayUndo(String requester) {
         return mayChange(requester) && maySubmit();
     }
 }

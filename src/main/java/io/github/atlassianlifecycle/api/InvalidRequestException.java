@@ -3,12 +3,12 @@ package io.github.atlassianlifecycle.api;
 import java.util.List;
 
 /** A request (body, parameter or header) that breaks the rules; answered 400 with every error. Nothing is done. */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
     private final List<FieldError> errors;
     private final String detail;
 
-    InvalidRequestException(List<FieldError> errors) {
+    public InvalidRequestException(List<FieldError> errors) {
         this(errors, null);
     }
 
@@ -23,7 +23,7 @@ class InvalidRequestException extends RuntimeException {
         return detail != null ? detail : "The request was not started: " + errors.size() + " field(s) invalid.";
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.github.atlassianlifecycle.api.request.RequestView;
 
 /**
  * The shape of every refusal of the request API (RFC 9457 problem details), for {@code /v3/api-docs} only:
@@ -13,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json). The kinds of problem, "
         + "by type: docs/problems.md")
-record ProblemBody(
+public record ProblemBody(
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "The kind of problem: docs/problems.md#<kind> "
                 + "(about:blank for 401)") URI type,
         @Schema(requiredMode = RequiredMode.REQUIRED) String title,
@@ -27,6 +28,6 @@ record ProblemBody(
                 + "file; JSON: the index in the array, from 0)") List<RefusedRow> rows) {
 
     /** A row of a bulk request that was refused, and why. */
-    record RefusedRow(int line, String error) {
+    public record RefusedRow(int line, String error) {
     }
 }

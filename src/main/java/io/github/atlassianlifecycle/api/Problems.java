@@ -25,12 +25,11 @@ import io.github.atlassianlifecycle.request.PreviewUnavailableException;
  * Every error of the request API as RFC 9457 problem details ({@code application/problem+json}), with a stable
  * {@code type} per kind of problem and, for bodies, every field error. No stack traces, no internals.
  */
-@RestControllerAdvice(assignableTypes = { RequestController.class, BulkController.class, ReconciliationController.class,
-        CampaignController.class })
+@RestControllerAdvice(basePackageClasses = Problems.class) // the request API's controllers, in this room and below
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem details, which know no field names
-class Problems {
+public class Problems {
 
-    static final String BASE = "https://github.com/atlassian-lifecycle/atlassian-lifecycle/blob/main/docs/problems.md#";
+    public static final String BASE = "https://github.com/atlassian-lifecycle/atlassian-lifecycle/blob/main/docs/problems.md#";
 
     private final Clock clock;
 

@@ -31,7 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code @RequestParam}s, the one source the OpenAPI description is made from too: an endpoint (path and method) may
  * have several handlers (the one for JSON bodies and the one that answers 415), and takes what any of them takes.
  */
-class QueryParameters implements HandlerInterceptor {
+public class QueryParameters implements HandlerInterceptor {
 
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
@@ -55,7 +55,7 @@ class QueryParameters implements HandlerInterceptor {
      * A flag: false when absent, otherwise exactly {@code true} or {@code false}. Anything else ({@code yes},
      * {@code 1}, {@code TRUE}, an empty value) is refused rather than read one way or the other.
      */
-    static boolean flag(String name, String value) {
+    public static boolean flag(String name, String value) {
         if (value == null || value.equals("false")) {
             return false;
         }

@@ -28,6 +28,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.github.atlassianlifecycle.api.campaign.CampaignController;
+import io.github.atlassianlifecycle.api.request.RequestController;
+import io.github.atlassianlifecycle.api.reconciliation.ReconciliationController;
+import io.github.atlassianlifecycle.api.batch.BulkController;
 
 /**
  * The request API under {@code /api/requests} (bulk requests and their batches, {@code /api/batches}, too; and

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestService;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.github.atlassianlifecycle.api.request.RequestController;
 
 /** The request API's pieces back off when the application defines its own; the API switch turns them all off. */
 class RequestApiBackOffTest {

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.request;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import io.github.atlassianlifecycle.request.StoredRequest;
 
 /** A request as the API shows it. The short form (list, 202) leaves out the plan, approvals and calls. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RequestView(String id, String action, String account, String email, String displayName, List<String> groups,
+public record RequestView(String id, String action, String account, String email, String displayName, List<String> groups,
         RequestStatus status, String requester, String reason, String reasonCode, String processInstanceId,
         Instant createdAt, Instant updatedAt, String undoOf, String outcome, JsonNode plan, String planHash,
         List<Approval> approvals, List<RecordedApiCall> apiCalls, Problem problem, Map<String, String> links) {

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.campaign;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.github.atlassianlifecycle.api.FieldError;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
 
 /** The body of {@code POST /api/campaigns}: exactly {@code {"reconciliationId": "<id>"}}; any other field is refused. */
 @Schema(name = "NewCampaign", description = "Make an inactivity campaign of a completed reconciliation's INACTIVE findings")

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.request;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "DryRun", description = "What the request would do if submitted now; nothing was started or stored")
-record DryRunView(
+public record DryRunView(
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "Always true: nothing was done") boolean dryRun,
         @Schema(requiredMode = RequiredMode.REQUIRED) String action,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "The account id or email asked for") String account,

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.campaign;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 
 import io.github.atlassianlifecycle.batch.BatchRow;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
+import io.github.atlassianlifecycle.api.ApiProblem;
 
 /** Bulk bodies as they stream in: RFC 4180 CSV, JSON arrays, the single request's rules per row, and the limits. */
 class BulkBodyReaderTest {

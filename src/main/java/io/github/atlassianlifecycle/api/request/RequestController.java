@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.request;
 
 import java.net.URI;
 import java.util.List;
@@ -39,6 +39,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.github.atlassianlifecycle.api.QueryParameters;
+import io.github.atlassianlifecycle.api.FieldError;
+import io.github.atlassianlifecycle.api.ProblemBody;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
+import io.github.atlassianlifecycle.api.Caller;
+import io.github.atlassianlifecycle.api.ApiProblem;
 
 /**
  * {@code /api/requests}: how HR systems, service desks and scripts ask for an account change and follow it. Every
@@ -54,14 +60,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ApiResponse(responseCode = "400", description = "invalid-request: a query parameter the operation does not take, or "
         + "one given twice (errors names each); nothing was done",
         content = @Content(mediaType = RequestController.PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
-class RequestController {
+public class RequestController {
 
-    static final String BASE = "/api/requests";
-    static final int MAX_PAGE_SIZE = 100;
+    public static final String BASE = "/api/requests";
+    public static final int MAX_PAGE_SIZE = 100;
     static final String JSON = MediaType.APPLICATION_JSON_VALUE;
     static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     /** The query parameter that makes a submission a dry run. */
-    static final String DRY_RUN = "dryRun";
+    public static final String DRY_RUN = "dryRun";
     private static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     private static final int IDEMPOTENCY_KEY_MAX = 128;
     private static final String IDEMPOTENCY_KEY_SYNTAX = "^[\\x21-\\x7E]{1," + IDEMPOTENCY_KEY_MAX + "}$";
@@ -74,7 +80,7 @@ class RequestController {
     private final RequestViews views;
     private final RequestBodyReader reader = new RequestBodyReader();
 
-    RequestController(RequestService requests, RequestRepository repository) {
+    public RequestController(RequestService requests, RequestRepository repository) {
         this.requests = requests;
         this.repository = repository;
         this.views = new RequestViews(requests);
@@ -154,7 +160,7 @@ class RequestController {
 
     /**
      * A submission that is not JSON. Without this mapping no handler would match, and the 415 would be Spring's
-     * generic error page, not problem details ({@link Problems} advises this controller's handlers only).
+     * generic error page, not problem details (the request API's problem advice covers this controller's handlers only).
      */
     @Hidden
     @PostMapping(consumes = "!" + MediaType.APPLICATION_JSON_VALUE)

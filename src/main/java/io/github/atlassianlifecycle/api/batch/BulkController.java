@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.batch;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -31,6 +31,14 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.github.atlassianlifecycle.api.QueryParameters;
+import io.github.atlassianlifecycle.api.FieldError;
+import io.github.atlassianlifecycle.api.ProblemBody;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
+import io.github.atlassianlifecycle.api.Caller;
+import io.github.atlassianlifecycle.api.ApiProblem;
+import io.github.atlassianlifecycle.api.request.RequestViews;
+import io.github.atlassianlifecycle.api.request.RequestController;
 
 /**
  * Bulk requests: {@code POST /api/requests/bulk} takes many rows at once (CSV or a JSON array), one approval for
@@ -43,22 +51,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ApiResponse(responseCode = "401", description = "No or wrong HTTP Basic credentials of a Camunda user",
         headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic realm=\"atlassian-lifecycle\"",
                 schema = @Schema(type = "string")),
-        content = @Content(mediaType = RequestController.PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
-class BulkController {
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemBody.class)))
+public class BulkController {
 
     static final String BULK = RequestController.BASE + "/bulk";
-    static final String BATCHES = "/api/batches";
+    public static final String BATCHES = "/api/batches";
     static final String CSV = "text/csv";
     static final String ATOMIC = "atomic";
     private static final Pattern BATCH_ID = Pattern.compile("[0-9a-f-]{36}");
-    private static final String JSON = RequestController.JSON;
-    private static final String PROBLEM = RequestController.PROBLEM;
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final BatchService batches;
     private final RequestViews views;
     private final BulkBodyReader reader;
 
-    BulkController(BatchService batches, RequestService requests, int maxRows) {
+    public BulkController(BatchService batches, RequestService requests, int maxRows) {
         this.batches = batches;
         this.views = new RequestViews(requests);
         this.reader = new BulkBodyReader(maxRows);

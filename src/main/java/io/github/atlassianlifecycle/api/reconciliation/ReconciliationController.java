@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.reconciliation;
 
 import java.net.URI;
 import java.util.Map;
@@ -26,6 +26,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.github.atlassianlifecycle.api.FieldError;
+import io.github.atlassianlifecycle.api.ProblemBody;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
+import io.github.atlassianlifecycle.api.Caller;
+import io.github.atlassianlifecycle.api.ApiProblem;
 
 /**
  * {@code /api/reconciliations}: start a reconciliation ({@code account-reconcile}) and read it with its findings.
@@ -36,14 +41,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping(ReconciliationController.BASE)
 @Tag(name = "Reconciliations", description = "Drift between the organization and its products")
 @ApiResponse(responseCode = "401", description = "No or wrong HTTP Basic credentials of a Camunda user",
-        content = @Content(mediaType = RequestController.PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemBody.class)))
 @ApiResponse(responseCode = "400", description = "invalid-request: the body breaks the rules, or the call has a query "
         + "parameter (none is known); errors lists each",
-        content = @Content(mediaType = RequestController.PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemBody.class)))
 @ApiResponse(responseCode = "403", description = "forbidden: only lifecycle-security, lifecycle-automation and "
         + "camunda-admin start and read reconciliations",
-        content = @Content(mediaType = RequestController.PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
-class ReconciliationController {
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemBody.class)))
+public class ReconciliationController {
 
     static final String BASE = "/api/reconciliations";
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
@@ -53,7 +58,7 @@ class ReconciliationController {
     private final ReconciliationService reconciliations;
     private final ReconciliationEngine engine;
 
-    ReconciliationController(ReconciliationService reconciliations, ReconciliationEngine engine) {
+    public ReconciliationController(ReconciliationService reconciliations, ReconciliationEngine engine) {
         this.reconciliations = reconciliations;
         this.engine = engine;
     }

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.campaign;
 
 import java.net.URI;
 import java.util.Map;
@@ -28,6 +28,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.github.atlassianlifecycle.api.FieldError;
+import io.github.atlassianlifecycle.api.ProblemBody;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
+import io.github.atlassianlifecycle.api.Caller;
+import io.github.atlassianlifecycle.api.ApiProblem;
 
 /**
  * {@code /api/campaigns}: make an inactivity campaign of a reconciliation and read its report (lifecycle-security,
@@ -38,7 +43,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping(CampaignController.BASE)
 @Tag(name = "Campaigns", description = "Inactivity campaigns: notice, keep link, then disable")
-class CampaignController {
+public class CampaignController {
 
     static final String BASE = "/api/campaigns";
     static final String KEEP = "/keep/{token}";
@@ -49,7 +54,7 @@ class CampaignController {
 
     private final CampaignService campaigns;
 
-    CampaignController(CampaignService campaigns) {
+    public CampaignController(CampaignService campaigns) {
         this.campaigns = campaigns;
     }
 

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +43,7 @@ import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.StoredRequest;
 import io.github.atlassianlifecycle.support.DemoAppTest;
 import io.github.atlassianlifecycle.support.SimulatorControl;
+import io.github.atlassianlifecycle.api.Problems;
 
 /**
  * Sixteen clients submitting at the same instant, released together by a barrier, each with its own HTTP client:

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.batch;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +15,7 @@ import io.github.atlassianlifecycle.request.DryRun;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.github.atlassianlifecycle.api.request.DryRunView;
 
 /**
  * A bulk dry run as the API shows it: every row by line, each good one with the single dry run's own answer

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.atlassianlifecycle.api.RequestApiIT.Answer;
-import io.github.atlassianlifecycle.api.RequestApiIT.Api;
+import io.github.atlassianlifecycle.api.request.RequestApiIT.Answer;
+import io.github.atlassianlifecycle.api.request.RequestApiIT.Api;
 import io.github.atlassianlifecycle.support.DemoAppTest;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.campaign;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.request;
 
 import io.github.atlassianlifecycle.request.DryRun;
 import io.github.atlassianlifecycle.request.NewRequest;
@@ -7,16 +7,17 @@ import io.github.atlassianlifecycle.request.RequestService;
 import io.github.atlassianlifecycle.request.RequestState;
 import io.github.atlassianlifecycle.request.RequestStatus;
 import io.github.atlassianlifecycle.request.StoredRequest;
+import io.github.atlassianlifecycle.api.Caller;
 
 /**
  * Requests, and dry runs of them, as the API shows them to one caller: each with the links that caller may follow
  * now. One place, so a single dry run and each row of a bulk dry run answer alike.
  */
-final class RequestViews {
+public final class RequestViews {
 
     private final RequestService requests;
 
-    RequestViews(RequestService requests) {
+    public RequestViews(RequestService requests) {
         this.requests = requests;
     }
 
@@ -34,7 +35,7 @@ final class RequestViews {
     }
 
     /** The dry run of {@code request}; a request still open for its account and action is shown as a summary. */
-    DryRunView dryRun(DryRun tried, NewRequest request, Caller caller) {
+    public DryRunView dryRun(DryRun tried, NewRequest request, Caller caller) {
         StoredRequest open = tried.openRequest();
         return DryRunView.of(tried, request.action().name(), request.account(),
                 open == null ? null : summary(open, caller));

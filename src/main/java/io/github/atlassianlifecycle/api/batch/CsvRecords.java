@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.batch;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.reconciliation;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.github.atlassianlifecycle.api.FieldError;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
 
 /**
  * The body of {@code POST /api/reconciliations}: exactly {@code {"dryRun": true|false}}. {@code dryRun} is required,

@@ -1,7 +1,7 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.request;
 
-import static io.github.atlassianlifecycle.api.RequestApiIT.assertProblem;
-import static io.github.atlassianlifecycle.api.RequestApiIT.fieldsInError;
+import static io.github.atlassianlifecycle.api.request.RequestApiIT.assertProblem;
+import static io.github.atlassianlifecycle.api.request.RequestApiIT.fieldsInError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,8 +29,8 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.atlassianlifecycle.api.RequestApiIT.Answer;
-import io.github.atlassianlifecycle.api.RequestApiIT.Api;
+import io.github.atlassianlifecycle.api.request.RequestApiIT.Answer;
+import io.github.atlassianlifecycle.api.request.RequestApiIT.Api;
 import io.github.atlassianlifecycle.batch.BatchRepository;
 import io.github.atlassianlifecycle.process.steps.PlanVariables;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;

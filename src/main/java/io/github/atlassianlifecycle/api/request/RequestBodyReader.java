@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.request;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,19 +19,21 @@ import io.github.atlassianlifecycle.lifecycle.ReasonCode;
 import io.github.atlassianlifecycle.lifecycle.RequestProblem;
 import io.github.atlassianlifecycle.lifecycle.RequestValidator;
 import io.github.atlassianlifecycle.request.NewRequest;
+import io.github.atlassianlifecycle.api.FieldError;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
 
 /**
  * Reads a request body strictly: JSON syntax, one object, no duplicate or unknown fields, the right JSON type for
  * each field, then the same rules as the processes ({@link RequestValidator}). Every problem found is reported
  * at once, by field.
  */
-class RequestBodyReader {
+public class RequestBodyReader {
 
     static final int MAX_BODY_CHARS = 64 * 1024;
     static final Set<String> FIELDS = Set.of("action", "accountId", "email", "displayName", "groups", "reason",
             "reasonCode");
 
-    static final ObjectMapper STRICT = JsonMapper.builder()
+    public static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             // Without it, "{...} anything" is read as its first object and the rest silently dropped.
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -39,7 +41,7 @@ class RequestBodyReader {
 
     private final ObjectMapper json = STRICT;
 
-    NewRequest read(String body) {
+    public NewRequest read(String body) {
         if (body == null || body.isBlank()) {
             throw invalid("body", "is empty: send a JSON object");
         }
@@ -59,7 +61,7 @@ class RequestBodyReader {
      * One request as a JSON object (the body of a single request, or one item of a bulk one): the same rules
      * whichever door it came through.
      */
-    NewRequest read(JsonNode root) {
+    public NewRequest read(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw invalid("body", "must be a JSON object");
         }

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.api;
+package io.github.atlassianlifecycle.api.batch;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -24,6 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.atlassianlifecycle.batch.BatchRow;
+import io.github.atlassianlifecycle.api.FieldError;
+import io.github.atlassianlifecycle.api.InvalidRequestException;
+import io.github.atlassianlifecycle.api.ApiProblem;
+import io.github.atlassianlifecycle.api.request.RequestBodyReader;
 
 /**
  * Reads a bulk request as it streams in, never more than its limits: at most {@code maxRows} rows, and at most
