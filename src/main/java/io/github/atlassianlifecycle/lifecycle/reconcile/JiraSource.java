@@ -13,7 +13,8 @@ import io.github.atlassianlifecycle.client.jira.JiraUser;
 /**
  * Jira's people: every group ({@code GET /rest/api/3/group/bulk}) and its members with the inactive ones
  * ({@code GET /rest/api/3/group/member?includeInactiveUsers=true}), so a deactivated account still holding a group
- * shows. A person in no Jira group holds no Jira access and reads as absent.
+ * shows, with the groups each person is in. A person in no Jira group is not among any group's members: the user base
+ * ({@link JiraUsersSource}) shows them.
  */
 public final class JiraSource extends GroupMembersSource implements ProductSource {
 

@@ -38,6 +38,7 @@ public class ReconcilerFactory {
     public Reconciler create() {
         List<ProductSource> products = new ArrayList<>();
         jira.ifPresent(client -> products.add(new JiraSource(client, clock)));
+        jira.ifPresent(client -> products.add(new JiraUsersSource(client, clock)));
         confluence.ifPresent(client -> products.add(new ConfluenceSource(client, clock)));
         bitbucket.ifPresent(client -> products.add(new BitbucketSource(client, clock)));
         return new Reconciler(new DirectorySource(organizations, clock), products, settings, clock);

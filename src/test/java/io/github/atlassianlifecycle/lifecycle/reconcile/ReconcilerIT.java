@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,10 +52,8 @@ class ReconcilerIT {
         bitbucket = new BitbucketClient(fixture.transport(), fixture.bitbucket());
         OrganizationsClient organizations = new OrganizationsClient(fixture.transport(), fixture.organizations(),
                 "demo-org", "demo-dir");
-        Clock clock = Clock.systemUTC();
-        reconciler = new Reconciler(new DirectorySource(organizations, clock), List.of(new JiraSource(jira, clock),
-                new ConfluenceSource(confluence, clock), new BitbucketSource(bitbucket, clock)),
-                ReconcileSettings.defaults(), clock);
+        reconciler = new ReconcilerFactory(organizations, Optional.of(jira), Optional.of(confluence),
+                Optional.of(bitbucket), ReconcileSettings.defaults(), Clock.systemUTC()).create();
     }
 
     @Test
@@ -81,6 +80,18 @@ class ReconcilerIT {
         Finding orphaned = after.stream().filter(f -> f.accountId() != null && f.accountId().equals(orphan))
                 .findFirst().orElseThrow();
         assertThat(orphaned.evidence()).extracting(EvidenceLine::observed).contains("JIRA absent");
+    }
+
+    @Test
+    void a_person_in_jira_but_in_no_jira_group_is_present_in_jira_not_orphaned() {
+        Set<String> before = keys(reconcile());
+        String groupless = activeInJiraOnly(before);
+        jira.userGroups(groupless).forEach(group -> jira.removeFromGroup(group.groupId(), groupless));
+        assertThat((List<?>) simulator.account(groupless).get("jiraGroups")).isEmpty();
+
+        List<Finding> after = reconcile();
+
+        assertThat(keys(after)).as("still in Jira's user base: no drift").isEqualTo(before);
     }
 
     @Test
