@@ -281,6 +281,18 @@ class AccountReconcileProcessTest {
     }
 
     @Test
+    void the_guard_counts_the_disables_the_review_approves_not_those_proposed() {
+        settings = new ReconcileSettings(Duration.ofDays(90), Set.of(), 2);
+        ProcessInstance instance = awaitingReview();
+        process.completeAs("security", task(instance), vars("approved", true, "excludedFindings", "INACTIVE:idle-3",
+                "comment", "still with us"));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("start-requests").hasNotPassed("confirm-mass-change");
+        assertThat(starts.started).hasSize(2);
+    }
+
+    @Test
     void a_refused_mass_change_starts_nothing_and_completes() {
         settings = new ReconcileSettings(Duration.ofDays(90), Set.of(), 0);
         ProcessInstance instance = awaitingReview();
