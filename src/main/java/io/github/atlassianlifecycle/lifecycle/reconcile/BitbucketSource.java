@@ -11,7 +11,8 @@ import io.github.atlassianlifecycle.client.bitbucket.BitbucketPage;
 
 /**
  * Bitbucket Data Center's own users ({@code GET /rest/api/latest/admin/users}, 100 a page). The cursor is the
- * {@code nextPageStart} Bitbucket handed out. Only {@code NORMAL} users are people (service users are not).
+ * {@code nextPageStart} Bitbucket handed out. Only {@code NORMAL} users are people (service users are not). The
+ * listing holds no groups: {@link BitbucketGroupsSource} reads those.
  */
 public final class BitbucketSource implements ProductSource {
 

@@ -95,6 +95,26 @@ class ReconcilerIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_deactivated_account_whose_inactive_bitbucket_user_still_holds_groups_is_licence_waste() {
+        Map<String, Object> bitbucketUser = simulator.bitbucketUsers().stream()
+                .filter(u -> Boolean.FALSE.equals(u.get("active")) && !((List<?>) u.get("groups")).isEmpty())
+                .findFirst().orElseThrow();
+        Map<String, Object> account = simulator.accounts().stream()
+                .filter(a -> bitbucketUser.get("emailAddress").equals(a.get("email"))).findFirst().orElseThrow();
+        String id = (String) account.get("accountId");
+        assertThat(account).containsEntry("accountStatus", "inactive").containsEntry("forDeletion", false);
+        jira.userGroups(id).forEach(group -> jira.removeFromGroup(group.groupId(), id));
+        confluence.allGroupsOf(id).forEach(group -> confluence.removeMember(group.id(), id));
+
+        Finding waste = reconcile().stream().filter(f -> ("LICENCE_WASTE:" + id).equals(f.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no LICENCE_WASTE for " + id + ", whose Bitbucket user is in "
+                        + bitbucketUser.get("groups")));
+        assertThat(waste.rule()).contains("BITBUCKET inactive in groups");
+        ((List<String>) bitbucketUser.get("groups")).forEach(group -> assertThat(waste.rule()).contains(group));
+    }
+
+    @Test
     void a_read_killed_by_a_server_error_continues_at_its_cursor_and_reads_no_page_twice() {
         List<Finding> whole = reconcile();
         int wholeCalls = apiCalls();
