@@ -13,7 +13,8 @@ import io.github.atlassianlifecycle.client.confluence.ConfluenceUser;
 /**
  * Confluence's people: every group ({@code GET /wiki/rest/api/group}) and its members
  * ({@code GET /wiki/rest/api/group/{groupId}/membersByGroupId}). Confluence lists active members only, so a member
- * seen here is active; a deactivated account's Confluence groups are not visible through this listing.
+ * seen here is active; a deactivated account's Confluence groups are not visible through this listing
+ * ({@link ConfluenceMembershipsSource} reads those).
  */
 public final class ConfluenceSource extends GroupMembersSource implements ProductSource {
 

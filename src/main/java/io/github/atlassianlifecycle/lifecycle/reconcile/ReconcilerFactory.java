@@ -40,6 +40,7 @@ public class ReconcilerFactory {
         jira.ifPresent(client -> products.add(new JiraSource(client, clock)));
         jira.ifPresent(client -> products.add(new JiraUsersSource(client, clock)));
         confluence.ifPresent(client -> products.add(new ConfluenceSource(client, clock)));
+        confluence.ifPresent(client -> products.add(new ConfluenceMembershipsSource(client, clock)));
         bitbucket.ifPresent(client -> products.add(new BitbucketSource(client, clock)));
         bitbucket.ifPresent(client -> products.add(new BitbucketGroupsSource(client, clock)));
         return new Reconciler(new DirectorySource(organizations, clock), products, settings, clock);

@@ -115,6 +115,27 @@ class ReconcilerIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_deactivated_account_still_in_confluence_groups_is_licence_waste_though_confluence_lists_active_members_only() {
+        Set<String> bitbucketEmails = simulator.bitbucketUsers().stream().map(u -> (String) u.get("emailAddress"))
+                .collect(Collectors.toSet());
+        Map<String, Object> account = simulator.accounts().stream()
+                .filter(a -> "active".equals(a.get("status")) && "managed".equals(a.get("claimStatus")))
+                .filter(a -> a.get("externalDirectory") == null)
+                .filter(a -> !((List<?>) a.get("confluenceGroups")).isEmpty())
+                .filter(a -> !bitbucketEmails.contains(a.get("email"))).findFirst().orElseThrow();
+        String id = (String) account.get("accountId");
+        new UserManagementClient(fixture.transport(), fixture.userManagement()).disable(id, null);
+        jira.userGroups(id).forEach(group -> jira.removeFromGroup(group.groupId(), id));
+
+        Finding waste = reconcile().stream().filter(f -> ("LICENCE_WASTE:" + id).equals(f.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no LICENCE_WASTE for " + id + ", still in Confluence groups "
+                        + account.get("confluenceGroups")));
+        assertThat(waste.rule()).contains("CONFLUENCE inactive in groups");
+        ((List<String>) account.get("confluenceGroups")).forEach(group -> assertThat(waste.rule()).contains(group));
+    }
+
+    @Test
     void a_read_killed_by_a_server_error_continues_at_its_cursor_and_reads_no_page_twice() {
         List<Finding> whole = reconcile();
         int wholeCalls = apiCalls();
