@@ -35,14 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
-import io.github.atlassianlifecycle.lifecycle.reconcile.DirectoryEntry;
-import io.github.atlassianlifecycle.lifecycle.reconcile.DirectorySource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectorySource;
 import io.github.atlassianlifecycle.lifecycle.reconcile.FindingKind;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSettings;
-import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ReconcileSource;
 import io.github.atlassianlifecycle.lifecycle.reconcile.Reconciler;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationStatus;
-import io.github.atlassianlifecycle.lifecycle.reconcile.SourcePage;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 import io.github.atlassianlifecycle.process.reconcile.BeginReconciliationDelegate;
 import io.github.atlassianlifecycle.process.reconcile.ClassifyReconciliationDelegate;
 import io.github.atlassianlifecycle.process.reconcile.FinishReconciliationDelegate;

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.OutOfUseAccountsSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.Product;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ReconcileSource;
 
 /**
  * Reads every source to its end, page by page, saving each page with its cursor in the ledger, then classifies. A

@@ -24,6 +24,8 @@ import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
 import io.github.atlassianlifecycle.support.ClientFixture;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 import io.github.atlassianlifecycle.support.SimulatorOnlyTest;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.JiraSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 
 /**
  * The reconciler over the real clients against the simulator: drift made through the simulated APIs shows up as

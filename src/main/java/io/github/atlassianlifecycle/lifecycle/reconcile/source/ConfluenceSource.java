@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import io.github.atlassianlifecycle.client.confluence.ConfluenceUser;
 public final class ConfluenceSource extends GroupMembersSource implements ProductSource {
 
     public static final String NAME = "confluence";
-    static final String OPERATION = "confluence.groupMembers";
+    public static final String OPERATION = "confluence.groupMembers";
 
     private final ConfluenceClient confluence;
 

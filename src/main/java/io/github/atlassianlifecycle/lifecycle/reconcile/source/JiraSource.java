@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import io.github.atlassianlifecycle.client.jira.JiraUser;
 public final class JiraSource extends GroupMembersSource implements ProductSource {
 
     public static final String NAME = "jira";
-    static final String OPERATION = "jira.groupMembers";
+    public static final String OPERATION = "jira.groupMembers";
 
     private final JiraClient jira;
 

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import io.github.atlassianlifecycle.client.bitbucket.BitbucketPage;
 public final class BitbucketSource implements ProductSource {
 
     public static final String NAME = "bitbucket";
-    static final String OPERATION = "bitbucket.findUsers";
+    public static final String OPERATION = "bitbucket.findUsers";
     static final int PAGE = 100;
 
     private final BitbucketClient bitbucket;

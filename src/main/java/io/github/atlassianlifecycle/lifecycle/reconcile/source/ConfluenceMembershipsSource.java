@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import io.github.atlassianlifecycle.client.confluence.ConfluenceGroup;
 public final class ConfluenceMembershipsSource implements ProductSource, OutOfUseAccountsSource {
 
     public static final String NAME = "confluence-memberships";
-    static final String OPERATION = "confluence.memberOf";
     /** People per page (each is one or more calls). */
     static final int PAGE = 20;
 
