@@ -45,12 +45,7 @@ public final class BitbucketGroupsSource extends GroupMembersSource implements P
     @Override
     Members members(Group group, int start, Instant readAt) {
         BitbucketPage<BitbucketUser> page = bitbucket.groupMembers(group.name(), start, BitbucketSource.PAGE);
-        List<ProductPresence> presences = page.values().stream().filter(user -> user.name() != null)
-                .map(user -> new ProductPresence(Product.BITBUCKET, null, user.name(), user.emailAddress(),
-                        user.type() == null || "NORMAL".equals(user.type()), user.active(), Set.of(group.name()),
-                        readAt))
-                .toList();
-        boolean more = !page.lastPage() && page.nextPageStart() != null && page.nextPageStart() > start;
-        return new Members(presences, more ? page.nextPageStart() : null);
+        return new Members(BitbucketSource.presences(page, Set.of(group.name()), readAt),
+                BitbucketSource.nextStart(page, start));
     }
 }

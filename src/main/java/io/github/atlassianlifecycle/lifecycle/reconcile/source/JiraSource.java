@@ -46,11 +46,15 @@ public final class JiraSource extends GroupMembersSource implements ProductSourc
     @Override
     Members members(Group group, int start, Instant readAt) {
         JiraPage<JiraUser> page = jira.groupMembers(group.id(), true, start, JiraClient.GROUP_MEMBERS_PAGE);
-        List<ProductPresence> presences = page.values().stream().filter(user -> user.accountId() != null)
-                .map(user -> new ProductPresence(Product.JIRA, user.accountId(), null, user.emailAddress(),
-                        DirectoryEntry.PERSON.equals(user.accountType()), user.active(), Set.of(group.name()), readAt))
-                .toList();
         boolean more = !page.last() && !page.values().isEmpty();
-        return new Members(presences, more ? page.nextStartAt() : null);
+        return new Members(presences(page.values(), Set.of(group.name()), readAt), more ? page.nextStartAt() : null);
+    }
+
+    /** Jira users as Jira presences holding {@code groups}; {@code accountType atlassian} are people. */
+    static List<ProductPresence> presences(List<JiraUser> users, Set<String> groups, Instant readAt) {
+        return users.stream().filter(user -> user.accountId() != null)
+                .map(user -> new ProductPresence(Product.JIRA, user.accountId(), null, user.emailAddress(),
+                        DirectoryEntry.PERSON.equals(user.accountType()), user.active(), groups, readAt))
+                .toList();
     }
 }

@@ -1,12 +1,12 @@
 package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import io.github.atlassianlifecycle.client.jira.JiraClient;
+import io.github.atlassianlifecycle.client.jira.JiraUser;
 
 /**
  * Jira's whole user base ({@code GET /rest/api/3/users/search}, active and inactive), so a person in Jira who is in
@@ -40,12 +40,8 @@ public final class JiraUsersSource implements ProductSource {
     @Override
     public SourcePage read(String cursor) {
         int start = cursor == null ? 0 : Integer.parseInt(cursor);
-        var users = jira.allUsers(start, PAGE);
-        Instant readAt = clock.instant();
-        List<ProductPresence> presences = users.stream().filter(user -> user.accountId() != null)
-                .map(user -> new ProductPresence(Product.JIRA, user.accountId(), null, user.emailAddress(),
-                        DirectoryEntry.PERSON.equals(user.accountType()), user.active(), Set.of(), readAt))
-                .toList();
-        return new SourcePage(List.of(), presences, users.isEmpty() ? null : String.valueOf(start + users.size()));
+        List<JiraUser> users = jira.allUsers(start, PAGE);
+        return new SourcePage(List.of(), JiraSource.presences(users, Set.of(), clock.instant()),
+                users.isEmpty() ? null : String.valueOf(start + users.size()));
     }
 }
