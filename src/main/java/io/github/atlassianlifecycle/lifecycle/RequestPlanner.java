@@ -42,6 +42,21 @@ public class RequestPlanner {
      * @throws LifecycleBusinessException when the request cannot be planned (unknown account or group, ...)
      */
     public Plan plan(LifecycleRequest request, Optional<AccountSnapshot> snapshot, String knownScimId) {
+        return plan(request, snapshot, knownScimId, null);
+    }
+
+    /**
+     * The plan of a request computed again (the drift check before applying, the verification after), which holds
+     * to the choices its approved plan made ({@link DisablePlanner#plan(AccountFacts, Plan)}).
+     *
+     * @throws LifecycleBusinessException when the request cannot be planned any more
+     */
+    public Plan planAgain(LifecycleRequest request, Optional<AccountSnapshot> snapshot, Plan approved) {
+        return plan(request, snapshot, approved.account().scimId(), approved);
+    }
+
+    private Plan plan(LifecycleRequest request, Optional<AccountSnapshot> snapshot, String knownScimId,
+            Plan approved) {
         String scimId = knownScimId != null ? knownScimId : snapshot.map(AccountSnapshot::scimId).orElse(null);
         if (request.action() == LifecycleAction.ADD) {
             AccountFacts facts = inspector.byEmail(request.email(), scimId);
@@ -50,7 +65,7 @@ public class RequestPlanner {
         AccountFacts facts = request.accountId() != null ? inspector.byAccountId(request.accountId(), scimId)
                 : inspector.byEmail(request.email(), scimId);
         return switch (request.action()) {
-            case DISABLE -> disable.plan(facts);
+            case DISABLE -> disable.plan(facts, approved);
             case ENABLE -> enable.plan(facts, snapshot);
             case DELETE -> delete.plan(facts);
             case ADD -> throw new IllegalStateException("handled above");

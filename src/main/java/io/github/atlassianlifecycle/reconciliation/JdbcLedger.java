@@ -13,10 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.atlassianlifecycle.lifecycle.reconcile.DirectoryEntry;
-import io.github.atlassianlifecycle.lifecycle.reconcile.ProductPresence;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductPresence;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationLedger;
-import io.github.atlassianlifecycle.lifecycle.reconcile.SourcePage;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 
 /**
  * A reconciliation's ledger in the database. Each page commits in a transaction of its own (not the caller's): a

@@ -34,6 +34,9 @@ import io.github.atlassianlifecycle.request.SubmitResult;
  */
 public class ReconciliationService {
 
+    /** The key of the process that runs a reconciliation (a public contract), declared here for every room to see. */
+    public static final String PROCESS_KEY = "account-reconcile";
+
     /** Who started a reconciliation that no person started. */
     public static final String TIMER = "timer";
 

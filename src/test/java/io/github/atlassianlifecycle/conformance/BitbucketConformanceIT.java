@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
+import io.github.atlassianlifecycle.client.bitbucket.BitbucketGroup;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketUser;
 import io.github.atlassianlifecycle.client.transport.ApiEndpoint;
 import io.github.atlassianlifecycle.client.transport.ApiRequest;
@@ -56,6 +57,15 @@ class BitbucketConformanceIT extends SimulatorConformance {
         assertThat(client().findUsers(null, 0, 2).lastPage()).isFalse();
         assertThat(client().findUsers("build-bot", 0, 25).lastPage()).isTrue();
         assertStatus(() -> withTheOrgKey().findUsers(null, 0, 2), 401);
+    }
+
+    @Test
+    void groups_and_their_members_are_listed_and_a_wrong_key_is_refused() {
+        assertThat(client().findAllGroups()).extracting(BitbucketGroup::name).contains("stash-users", "developers");
+        assertThat(client().groupMembers("bitbucket-sys-admins", 0, 25).values()).extracting(BitbucketUser::name)
+                .containsExactly("sysadmin");
+        assertStatus(() -> withTheOrgKey().findGroups(0, 25), 401);
+        assertStatus(() -> withTheOrgKey().groupMembers("developers", 0, 25), 401);
     }
 
     @Test

@@ -142,6 +142,16 @@ class JiraConformanceIT extends SimulatorConformance {
     }
 
     @Test
+    void every_user_of_jira_is_listed_by_offset_and_refusals_are_documented() {
+        List<JiraUser> first = client().allUsers(0, 5);
+        assertThat(first).hasSize(5);
+        assertThat(client().allUsers(5, 5)).hasSize(5).doesNotContainAnyElementsOf(first);
+        assertStatus(() -> client().allUsers(-1, 5), 400);
+        asAUserWithoutAdminPermissions();
+        assertStatus(() -> client().allUsers(0, 5), 403);
+    }
+
+    @Test
     void a_rate_limited_search_answers_429_with_retry_after_and_no_body() {
         simulator.faults(Map.of("tooManyRequestsRate", 1.0, "retryAfterSeconds", 5));
 

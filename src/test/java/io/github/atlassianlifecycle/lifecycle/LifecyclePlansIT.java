@@ -72,7 +72,44 @@ class LifecyclePlansIT {
         assertThat(simulator.account(id)).containsEntry("accountStatus", "inactive");
         assertThat(applyAll(plan)).extracting(CallResult::outcome).containsOnly(CallResult.Outcome.ALREADY_DONE);
         assertThat(simulator.calls(id)).extractingByKey("countsByAccount").asString().contains("userManagement.disable=1");
-        assertThat(planner.plan(request(LifecycleAction.DISABLE, id), Optional.empty(), null).isEmpty()).isTrue();
+        assertThat(planner.planAgain(request(LifecycleAction.DISABLE, id), Optional.empty(), plan).isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_deactivated_account_still_in_product_groups_has_only_them_released_by_its_disable() {
+        String id = simulator.anyAccount(a -> "managed".equals(a.get("claimStatus"))
+                && "inactive".equals(a.get("accountStatus")) && !Boolean.TRUE.equals(a.get("forDeletion"))
+                && a.get("externalDirectory") == null && !((List<?>) a.get("jiraGroups")).isEmpty());
+        Map<String, Object> before = simulator.account(id);
+        RequestPlanner planner = planner(LifecyclePolicy.defaults());
+        Plan plan = planner.plan(request(LifecycleAction.DISABLE, id), Optional.empty(), null);
+        assertThat(plan.calls()).isNotEmpty().allSatisfy(call -> assertThat(call.step()).isEqualTo(PlanStep.GROUPS));
+        assertThat(plan.notes()).anySatisfy(note -> assertThat(note).contains("already out of use"));
+        assertThat(planner.planAgain(request(LifecycleAction.DISABLE, id), Optional.empty(), plan)).isEqualTo(plan);
+
+        assertThat(applyAll(plan)).extracting(CallResult::outcome).containsOnly(CallResult.Outcome.APPLIED);
+        Map<String, Object> after = simulator.account(id);
+        assertThat((List<?>) after.get("jiraGroups")).isEmpty();
+        assertThat((List<?>) after.get("confluenceGroups")).isEmpty();
+        assertThat(after).containsEntry("accountStatus", before.get("accountStatus"))
+                .containsEntry("membershipStatus", before.get("membershipStatus"))
+                .containsEntry("orgGroups", before.get("orgGroups"));
+        assertThat(planner.planAgain(request(LifecycleAction.DISABLE, id), Optional.empty(), plan).isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_disable_that_deactivated_an_account_is_not_asked_afterwards_for_releases_nobody_approved() {
+        String id = simulator.anyAccount(a -> "managed".equals(a.get("claimStatus"))
+                && "active".equals(a.get("accountStatus")) && a.get("externalDirectory") == null
+                && !((List<?>) a.get("jiraGroups")).isEmpty());
+        RequestPlanner planner = planner(LifecyclePolicy.defaults());
+        Plan plan = planner.plan(request(LifecycleAction.DISABLE, id), Optional.empty(), null);
+        assertThat(plan.calls()).extracting(PlannedCall::operation).containsExactly(Operation.DEACTIVATE);
+        applyAll(plan);
+        assertThat(planner.planAgain(request(LifecycleAction.DISABLE, id), Optional.empty(), plan).isEmpty())
+                .as("verified: deactivated, its groups kept as the policy says").isTrue();
+        assertThat(planner.plan(request(LifecycleAction.DISABLE, id), Optional.empty(), null).calls())
+                .as("a new disable of it would release them").isNotEmpty();
     }
 
     @Test

@@ -35,14 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
-import io.github.atlassianlifecycle.lifecycle.reconcile.DirectoryEntry;
-import io.github.atlassianlifecycle.lifecycle.reconcile.DirectorySource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectorySource;
 import io.github.atlassianlifecycle.lifecycle.reconcile.FindingKind;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSettings;
-import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ReconcileSource;
 import io.github.atlassianlifecycle.lifecycle.reconcile.Reconciler;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationStatus;
-import io.github.atlassianlifecycle.lifecycle.reconcile.SourcePage;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 import io.github.atlassianlifecycle.process.reconcile.BeginReconciliationDelegate;
 import io.github.atlassianlifecycle.process.reconcile.ClassifyReconciliationDelegate;
 import io.github.atlassianlifecycle.process.reconcile.FinishReconciliationDelegate;
@@ -278,6 +278,18 @@ class AccountReconcileProcessTest {
         assertThat(instance).isEnded().hasPassed("start-requests");
         assertThat(starts.started).hasSize(3);
         assertThat(process.variable(instance, "confirmedBy")).isEqualTo("security-2");
+    }
+
+    @Test
+    void the_guard_counts_the_disables_the_review_approves_not_those_proposed() {
+        settings = new ReconcileSettings(Duration.ofDays(90), Set.of(), 2);
+        ProcessInstance instance = awaitingReview();
+        process.completeAs("security", task(instance), vars("approved", true, "excludedFindings", "INACTIVE:idle-3",
+                "comment", "still with us"));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("start-requests").hasNotPassed("confirm-mass-change");
+        assertThat(starts.started).hasSize(2);
     }
 
     @Test

@@ -21,21 +21,21 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.atlassianlifecycle.lifecycle.ReasonCode;
-import io.github.atlassianlifecycle.lifecycle.reconcile.DirectoryEntry;
-import io.github.atlassianlifecycle.lifecycle.reconcile.DirectorySource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectorySource;
 import io.github.atlassianlifecycle.lifecycle.reconcile.EvidenceLine;
 import io.github.atlassianlifecycle.lifecycle.reconcile.Finding;
 import io.github.atlassianlifecycle.lifecycle.reconcile.FindingKind;
-import io.github.atlassianlifecycle.lifecycle.reconcile.Product;
-import io.github.atlassianlifecycle.lifecycle.reconcile.ProductPresence;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.Product;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductPresence;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSettings;
-import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ReconcileSource;
 import io.github.atlassianlifecycle.lifecycle.reconcile.Reconciler;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationLedger;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationLedger.ConcurrentReadException;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationLedger.Progress;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationStatus;
-import io.github.atlassianlifecycle.lifecycle.reconcile.SourcePage;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 import io.github.atlassianlifecycle.request.RequestStoreMigrations;
 
 /**

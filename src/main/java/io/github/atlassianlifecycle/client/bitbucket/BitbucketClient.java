@@ -14,8 +14,9 @@ import io.github.atlassianlifecycle.client.transport.ApiRequest;
 import io.github.atlassianlifecycle.client.transport.AtlassianHttpTransport;
 
 /**
- * Bitbucket Data Center's user administration ({@code /rest/api/latest/admin/users...}, an admin's password or HTTP
- * access token as Basic or Bearer). Bitbucket keeps its own users, by user name.
+ * Bitbucket Data Center's user administration ({@code /rest/api/latest/admin/users...} and the groups'
+ * members, {@code /rest/api/latest/admin/groups...}; an admin's password or HTTP access token as Basic or Bearer).
+ * Bitbucket keeps its own users, by user name.
  *
  * <p>There is <b>no deactivate endpoint</b>: a user is deactivated in the user directory Bitbucket reads (its
  * internal directory, LDAP, Crowd or Jira), never through this API. What this API can do to take access away is
@@ -33,12 +34,46 @@ public class BitbucketClient {
     private final AtlassianHttpTransport transport;
     private final ApiEndpoint endpoint;
     private final JavaType userPage;
+    private final JavaType groupPage;
 
     public BitbucketClient(AtlassianHttpTransport transport, ApiEndpoint endpoint) {
         this.transport = transport;
         this.endpoint = endpoint;
         this.userPage = transport.json().getTypeFactory().constructParametricType(BitbucketPage.class,
                 BitbucketUser.class);
+        this.groupPage = transport.json().getTypeFactory().constructParametricType(BitbucketPage.class,
+                BitbucketGroup.class);
+    }
+
+    /** {@code GET /admin/groups?start=&limit=}: one page of Bitbucket's groups. */
+    public BitbucketPage<BitbucketGroup> findGroups(int start, int limit) {
+        return transport.send(endpoint, ApiRequest.get("/rest/api/latest/admin/groups").query("start", start)
+                .query("limit", limit).operation("bitbucket.findGroups"), groupPage);
+    }
+
+    /** Every group, following {@code nextPageStart} until {@code isLastPage}. */
+    public List<BitbucketGroup> findAllGroups() {
+        List<BitbucketGroup> all = new ArrayList<>();
+        int start = 0;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            BitbucketPage<BitbucketGroup> current = findGroups(start, ALL_PAGES_SIZE);
+            all.addAll(current.values());
+            if (current.lastPage() || current.nextPageStart() == null || current.nextPageStart() <= start) {
+                return all;
+            }
+            start = current.nextPageStart();
+        }
+        throw new IllegalStateException("Bitbucket gave more than " + MAX_PAGES + " pages; giving up");
+    }
+
+    /**
+     * {@code GET /admin/groups/more-members?context=<group>&start=&limit=}: one page of the group's members, as
+     * {@link #findUsers} shows users (active or not).
+     */
+    public BitbucketPage<BitbucketUser> groupMembers(String group, int start, int limit) {
+        return transport.send(endpoint, ApiRequest.get("/rest/api/latest/admin/groups/more-members")
+                .query("context", group).query("start", start).query("limit", limit)
+                .operation("bitbucket.groupMembers"), userPage);
     }
 
     /**

@@ -209,6 +209,17 @@ public class JiraClient {
         throw tooManyPages("user search");
     }
 
+    /**
+     * {@code GET /rest/api/3/users/search?startAt=&maxResults=} ("Get all users default"): one page of every user of
+     * the site, active and inactive, whatever groups they are in (a bare list). A page may hold fewer users than
+     * asked for, so only an empty page ends the listing.
+     */
+    public List<JiraUser> allUsers(int startAt, int maxResults) {
+        List<JiraUser> users = transport.send(endpoint, ApiRequest.get("/rest/api/3/users/search")
+                .query("startAt", startAt).query("maxResults", maxResults).operation("jira.allUsers"), userList);
+        return users == null ? List.of() : users;
+    }
+
     /** {@code GET /rest/api/3/group/bulk?groupName=&startAt=&maxResults=}: one page of groups, all when no names. */
     public JiraPage<JiraGroup> groups(List<String> groupNames, int startAt, int maxResults) {
         return transport.send(endpoint, ApiRequest.get("/rest/api/3/group/bulk").queryEach("groupName", groupNames)

@@ -16,8 +16,11 @@ import io.github.atlassianlifecycle.lifecycle.account.ManagedBy;
  *   undone by the next sync;</li>
  *   <li>Google, unmanaged accounts, or user management refusing: suspend the org membership.</li>
  * </ul>
- * Then, per policy, it frees the Jira and Confluence seats the account's product groups hold. Only what is not yet
- * done is planned, so the plan of a disabled account is empty: that is how a disable is verified.
+ * Then, per policy, it frees the Jira and Confluence seats the account's product groups hold. An account already out
+ * of use in the organization (nothing left to deactivate or suspend) that still holds product groups has only those
+ * left to take away, so its disable releases them whatever the policy, and says so (a reconciliation's
+ * {@code LICENCE_WASTE} finding is approved as such a disable). Only what is not yet done is planned, so the plan of
+ * a disabled account is empty: that is how a disable is verified.
  */
 public class DisablePlanner {
 
@@ -27,9 +30,34 @@ public class DisablePlanner {
         this.policy = policy;
     }
 
+    /** The first plan of a disable: from live state alone. */
     public Plan plan(AccountFacts facts) {
+        return plan(facts, null);
+    }
+
+    /**
+     * @param approved the plan approvers approved, when planning again (the drift check, the verification); null for
+     *        a first plan. Whether the product groups of an account out of use are released is the approved plan's
+     *        choice: once a disable has deactivated an account, planning again must not ask for releases nobody
+     *        approved, and a release that was approved goes on being planned until done.
+     */
+    public Plan plan(AccountFacts facts, Plan approved) {
         CallList calls = deactivation(facts);
+        if (!releasesSeats(facts.managedBy())) {
+            boolean release = approved != null ? releasesGroups(approved)
+                    : calls.calls().stream().noneMatch(call -> call.step() == PlanStep.ACCOUNT);
+            if (release && !(facts.jiraGroups().isEmpty() && facts.confluenceGroups().isEmpty())) {
+                calls.note("The account is already out of use in the organization but still holds product groups: "
+                        + "this disable releases them (freeing their seats) and changes nothing else.");
+                releaseGroups(facts, calls);
+            }
+        }
         return new Plan(LifecycleAction.DISABLE, facts, calls.calls(), calls.notes());
+    }
+
+    private static boolean releasesGroups(Plan plan) {
+        return plan.calls().stream().anyMatch(call -> call.operation() == Operation.REMOVE_JIRA_GROUP
+                || call.operation() == Operation.REMOVE_CONFLUENCE_GROUP);
     }
 
     /** The calls that take an account out of use; {@code account-delete} starts with them too. */
@@ -70,17 +98,22 @@ public class DisablePlanner {
             }
         }
         if (releasesSeats(facts.managedBy())) {
-            for (GroupRef group : facts.jiraGroups()) {
-                calls.add(PlanStep.GROUPS, Operation.REMOVE_JIRA_GROUP, who + " from Jira group " + group.name(),
-                        "accountId", facts.accountId(), "groupId", group.id(), "groupName", group.name());
-            }
-            for (GroupRef group : facts.confluenceGroups()) {
-                calls.add(PlanStep.GROUPS, Operation.REMOVE_CONFLUENCE_GROUP,
-                        who + " from Confluence group " + group.name(),
-                        "accountId", facts.accountId(), "groupId", group.id(), "groupName", group.name());
-            }
+            releaseGroups(facts, calls);
         }
         return calls;
+    }
+
+    private static void releaseGroups(AccountFacts facts, CallList calls) {
+        String who = facts.name() + " <" + facts.email() + ">";
+        for (GroupRef group : facts.jiraGroups()) {
+            calls.add(PlanStep.GROUPS, Operation.REMOVE_JIRA_GROUP, who + " from Jira group " + group.name(),
+                    "accountId", facts.accountId(), "groupId", group.id(), "groupName", group.name());
+        }
+        for (GroupRef group : facts.confluenceGroups()) {
+            calls.add(PlanStep.GROUPS, Operation.REMOVE_CONFLUENCE_GROUP,
+                    who + " from Confluence group " + group.name(),
+                    "accountId", facts.accountId(), "groupId", group.id(), "groupName", group.name());
+        }
     }
 
     private boolean releasesSeats(ManagedBy managedBy) {

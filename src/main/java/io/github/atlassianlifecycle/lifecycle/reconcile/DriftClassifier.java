@@ -14,6 +14,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.atlassianlifecycle.lifecycle.ReasonCode;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.BitbucketSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ConfluenceSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectorySource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.JiraSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.Product;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductPresence;
 
 /**
  * Turns what the sources showed into findings. One finding per subject: an account that is both orphaned and

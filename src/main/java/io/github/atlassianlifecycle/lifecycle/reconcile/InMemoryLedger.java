@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductPresence;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 
 /** A ledger that lives as long as the object: for a reconciliation that need not survive a restart, and for tests. */
 public final class InMemoryLedger implements ReconciliationLedger {

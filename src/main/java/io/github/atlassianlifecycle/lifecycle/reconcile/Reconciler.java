@@ -5,6 +5,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.OutOfUseAccountsSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.Product;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ReconcileSource;
 
 /**
  * Reads every source to its end, page by page, saving each page with its cursor in the ledger, then classifies. A
@@ -47,7 +53,15 @@ public final class Reconciler {
     /** Reads what is left of every source; returns when all are finished. */
     public void read(ReconciliationLedger ledger) {
         readToEnd(directory, ledger);
-        products.forEach(source -> readToEnd(source, ledger));
+        Set<String> outOfUse = ledger.observations().entries().stream()
+                .filter(entry -> entry.isPerson() && entry.isSuspendedOrDeactivated() && !entry.hasNoMembership())
+                .map(DirectoryEntry::accountId).collect(Collectors.toSet());
+        for (ProductSource source : products) {
+            if (source instanceof OutOfUseAccountsSource reader) {
+                reader.outOfUse(outOfUse);
+            }
+            readToEnd(source, ledger);
+        }
     }
 
     /** The findings from what the ledger holds (call after {@link #read}). */

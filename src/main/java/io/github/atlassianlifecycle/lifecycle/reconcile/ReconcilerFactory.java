@@ -10,6 +10,14 @@ import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.BitbucketGroupsSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.BitbucketSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ConfluenceMembershipsSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ConfluenceSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectorySource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.JiraSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.JiraUsersSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductSource;
 
 /**
  * Makes a {@link Reconciler} over the configured clients for each run: the group-walking sources remember their
@@ -38,8 +46,11 @@ public class ReconcilerFactory {
     public Reconciler create() {
         List<ProductSource> products = new ArrayList<>();
         jira.ifPresent(client -> products.add(new JiraSource(client, clock)));
+        jira.ifPresent(client -> products.add(new JiraUsersSource(client, clock)));
         confluence.ifPresent(client -> products.add(new ConfluenceSource(client, clock)));
+        confluence.ifPresent(client -> products.add(new ConfluenceMembershipsSource(client, clock)));
         bitbucket.ifPresent(client -> products.add(new BitbucketSource(client, clock)));
+        bitbucket.ifPresent(client -> products.add(new BitbucketGroupsSource(client, clock)));
         return new Reconciler(new DirectorySource(organizations, clock), products, settings, clock);
     }
 

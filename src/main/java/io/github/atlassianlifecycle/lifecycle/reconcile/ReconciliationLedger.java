@@ -2,6 +2,9 @@ package io.github.atlassianlifecycle.lifecycle.reconcile;
 
 import java.util.List;
 import java.util.Optional;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductPresence;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 
 /**
  * Where one reconciliation keeps its progress and what it saw. {@link #savePage} stores a page's observations and

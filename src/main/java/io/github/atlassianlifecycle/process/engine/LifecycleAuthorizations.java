@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
+import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
 
 /**
  * The engine authorizations of the lifecycle groups, created at startup when missing (existing ones, perhaps
@@ -42,7 +43,6 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
     static final List<String> STARTERS = List.of("lifecycle-requesters", "lifecycle-automation");
     static final List<String> DECIDERS = List.of("lifecycle-approvers", "lifecycle-security");
     static final List<String> RECONCILERS = List.of("lifecycle-security", "lifecycle-automation");
-    static final String RECONCILE = "account-reconcile";
     /** The lifecycle processes and the batch approval: starters start them all, deciders see them all. */
     static final List<String> PROCESS_KEYS = Stream.concat(Arrays.stream(LifecycleAction.values())
             .map(LifecycleAction::processKey), Stream.of(BatchService.PROCESS_KEY)).toList();
@@ -75,7 +75,7 @@ public class LifecycleAuthorizations extends AbstractProcessEnginePlugin {
             created += grant(authorizations, group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         }
         for (String group : RECONCILERS) {
-            created += grant(authorizations, group, Resources.PROCESS_DEFINITION, RECONCILE,
+            created += grant(authorizations, group, Resources.PROCESS_DEFINITION, ReconciliationService.PROCESS_KEY,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
             created += grant(authorizations, group, Resources.PROCESS_DEFINITION, CampaignService.PROCESS_KEY,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -2,10 +2,12 @@ package io.github.atlassianlifecycle.process.reconcile;
 
 import java.util.List;
 
+import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
+
 /** The names of {@code account-reconcile}'s variables, declared once (the model and the form use the same). */
 public final class ReconcileVariables {
 
-    public static final String PROCESS_KEY = "account-reconcile";
+    public static final String PROCESS_KEY = ReconciliationService.PROCESS_KEY;
 
     /** Start: Boolean, optional (false): only report. */
     public static final String DRY_RUN = "dryRun";

@@ -85,8 +85,8 @@ public final class PlanVariables {
         Optional<AccountSnapshot> snapshot = Optional.ofNullable(
                 JsonVariables.get(execution, ProcessVariables.SNAPSHOT, AccountSnapshot.class));
         try {
-            Plan now = planner.plan(RequestVariables.request(execution, approved.action()), snapshot,
-                    approved.account().scimId());
+            Plan now = planner.planAgain(RequestVariables.request(execution, approved.action()), snapshot,
+                    approved);
             return approved.action() == LifecycleAction.ENABLE ? PendingDeletion.noted(execution, now) : now;
         } catch (LifecycleBusinessException refused) {
             throw BpmnErrors.of(execution, refused);

@@ -33,7 +33,8 @@ import io.github.atlassianlifecycle.simulator.core.SimulatorProperties;
 import io.github.atlassianlifecycle.simulator.core.SimulatorState;
 
 /**
- * Bitbucket Data Center's user administration ({@code /sim/bitbucket/rest/api/latest/admin/users...}, the admin's
+ * Bitbucket Data Center's user administration ({@code /sim/bitbucket/rest/api/latest/admin/users...}, and the
+ * groups with their members, {@code .../admin/groups...}; the admin's
  * password as Basic or an HTTP access token as Bearer). Bitbucket keeps its own users ({@link BitbucketDirectoryUser}, by
  * user name) apart from Atlassian accounts. There is no deactivate endpoint, as in the real product. Deleting the
  * calling admin answers 409; creating a user beyond {@link Behaviour#getBitbucketLicenceLimit()} answers 403, and so
@@ -41,7 +42,7 @@ import io.github.atlassianlifecycle.simulator.core.SimulatorState;
  * calling admin's ({@link BitbucketSeeder#GROUP_PERMISSIONS}).
  */
 @RestController
-@RequestMapping("/sim/bitbucket/rest/api/latest/admin/users")
+@RequestMapping("/sim/bitbucket/rest/api/latest/admin")
 public class BitbucketController {
 
     static final int DEFAULT_LIMIT = 25;
@@ -62,41 +63,84 @@ public class BitbucketController {
         this.properties = properties;
     }
 
-    @GetMapping
+    @GetMapping("/users")
     ResponseEntity<Object> findUsers(@RequestParam(required = false) String filter,
             @RequestParam(defaultValue = "0") int start, @RequestParam(defaultValue = "0") int limit,
             HttpServletRequest request) {
         requireAdmin(request);
+        requireOffsets(start, limit);
+        String wanted = filter == null ? "" : filter.toLowerCase(Locale.ROOT);
+        return state.locked(() -> ResponseEntity.ok(page(state.bitbucketUsers().values().stream()
+                .filter(u -> contains(u.name, wanted) || contains(u.displayName, wanted)
+                        || contains(u.emailAddress, wanted))
+                .sorted(Comparator.comparing(u -> BitbucketDirectoryUser.key(u.name)))
+                .<Object>map(this::view).toList(), start, limit)));
+    }
+
+    /** {@code GET /admin/groups?filter=}: a page of groups ({@code name}, {@code deletable}), by name. */
+    @GetMapping("/groups")
+    ResponseEntity<Object> findGroups(@RequestParam(required = false) String filter,
+            @RequestParam(defaultValue = "0") int start, @RequestParam(defaultValue = "0") int limit,
+            HttpServletRequest request) {
+        requireAdmin(request);
+        requireOffsets(start, limit);
+        String wanted = filter == null ? "" : filter.toLowerCase(Locale.ROOT);
+        return state.locked(() -> ResponseEntity.ok(page(state.bitbucketGroups().stream()
+                .filter(group -> contains(group, wanted)).sorted()
+                .<Object>map(group -> Map.of("name", group, "deletable", true)).toList(), start, limit)));
+    }
+
+    /**
+     * {@code GET /admin/groups/more-members?context=<group>&filter=}: a page of the group's members (users as
+     * {@code GET /admin/users} shows them, active or not); 404 for an unknown group.
+     */
+    @GetMapping("/groups/more-members")
+    ResponseEntity<Object> groupMembers(@RequestParam(required = false) String context,
+            @RequestParam(required = false) String filter, @RequestParam(defaultValue = "0") int start,
+            @RequestParam(defaultValue = "0") int limit, HttpServletRequest request) {
+        requireAdmin(request);
+        if (blank(context)) {
+            throw rejectField("context", "A group name is required.");
+        }
+        requireOffsets(start, limit);
+        String wanted = filter == null ? "" : filter.toLowerCase(Locale.ROOT);
+        return state.locked(() -> {
+            requireGroup(context);
+            return ResponseEntity.ok(page(state.bitbucketUsers().values().stream()
+                    .filter(u -> u.groups.contains(context))
+                    .filter(u -> contains(u.name, wanted) || contains(u.displayName, wanted)
+                            || contains(u.emailAddress, wanted))
+                    .sorted(Comparator.comparing(u -> BitbucketDirectoryUser.key(u.name)))
+                    .<Object>map(this::view).toList(), start, limit));
+        });
+    }
+
+    private static void requireOffsets(int start, int limit) {
         if (start < 0 || limit < 0) {
             throw reject(HttpStatus.BAD_REQUEST, "start and limit must not be negative",
                     "com.atlassian.bitbucket.validation.ArgumentValidationException");
         }
-        int pageSize = limit == 0 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
-        String wanted = filter == null ? "" : filter.toLowerCase(Locale.ROOT);
-        return state.locked(() -> {
-            List<BitbucketDirectoryUser> matching = state.bitbucketUsers().values().stream()
-                    .filter(u -> contains(u.name, wanted) || contains(u.displayName, wanted)
-                            || contains(u.emailAddress, wanted))
-                    .sorted(Comparator.comparing(u -> BitbucketDirectoryUser.key(u.name)))
-                    .toList();
-            int from = Math.min(start, matching.size());
-            int to = Math.min(matching.size(), from + pageSize);
-            List<Object> values = new ArrayList<>();
-            matching.subList(from, to).forEach(user -> values.add(view(user)));
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("size", values.size());
-            page.put("limit", pageSize);
-            page.put("isLastPage", to >= matching.size());
-            page.put("values", values);
-            page.put("start", start);
-            if (to < matching.size()) {
-                page.put("nextPageStart", to);
-            }
-            return ResponseEntity.ok(page);
-        });
     }
 
-    @PostMapping
+    /** Bitbucket's page: {@code size, limit, isLastPage, values, start} and {@code nextPageStart} unless last. */
+    private static Map<String, Object> page(List<Object> all, int start, int limit) {
+        int pageSize = limit == 0 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
+        int from = Math.min(start, all.size());
+        int to = Math.min(all.size(), from + pageSize);
+        List<Object> values = new ArrayList<>(all.subList(from, to));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("size", values.size());
+        page.put("limit", pageSize);
+        page.put("isLastPage", to >= all.size());
+        page.put("values", values);
+        page.put("start", start);
+        if (to < all.size()) {
+            page.put("nextPageStart", to);
+        }
+        return page;
+    }
+
+    @PostMapping("/users")
     ResponseEntity<Object> createUser(@RequestParam(required = false) String name,
             @RequestParam(required = false) String displayName, @RequestParam(required = false) String emailAddress,
             @RequestParam(required = false) String password,
@@ -137,7 +181,7 @@ public class BitbucketController {
         });
     }
 
-    @DeleteMapping
+    @DeleteMapping("/users")
     ResponseEntity<Object> deleteUser(@RequestParam(required = false) String name, HttpServletRequest request) {
         requireAdmin(request);
         if (blank(name)) {
@@ -159,7 +203,7 @@ public class BitbucketController {
         });
     }
 
-    @PostMapping("/add-groups")
+    @PostMapping("/users/add-groups")
     ResponseEntity<Object> addUserToGroups(@RequestBody(required = false) Map<String, Object> body,
             HttpServletRequest request) {
         requireAdmin(request);
@@ -182,7 +226,7 @@ public class BitbucketController {
         });
     }
 
-    @PostMapping("/remove-group")
+    @PostMapping("/users/remove-group")
     ResponseEntity<Object> removeUserFromGroup(@RequestBody(required = false) Map<String, Object> body,
             HttpServletRequest request) {
         requireAdmin(request);

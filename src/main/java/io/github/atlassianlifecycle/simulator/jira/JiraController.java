@@ -231,6 +231,24 @@ public class JiraController {
         });
     }
 
+    /**
+     * {@code GET /users/search} (Jira's "Get all users default"): every user of Jira's user base, active or not and in
+     * a group or not, by offset; at most {@value #MAX_SEARCH_RESULTS} a page. Needs Browse users and groups.
+     */
+    @GetMapping("/users/search")
+    ResponseEntity<Object> allUsers(@RequestParam(defaultValue = "0") int startAt,
+            @RequestParam(defaultValue = "50") int maxResults, HttpServletRequest request) {
+        requireSiteToken(request);
+        requirePermission("Browse users and groups permission is required to view users.");
+        requireOffsets(startAt, maxResults);
+        return state.locked(() -> ResponseEntity.ok(state.accounts().stream()
+                .filter(a -> a.inJira && !a.isClosed())
+                .skip(startAt)
+                .limit(Math.min(maxResults, MAX_SEARCH_RESULTS))
+                .map(a -> user(a, false))
+                .toList()));
+    }
+
     @GetMapping("/group/member")
     ResponseEntity<Object> groupMembers(@RequestParam(required = false) String groupId,
             @RequestParam(required = false) String groupname,

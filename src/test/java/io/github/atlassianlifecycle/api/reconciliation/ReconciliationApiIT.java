@@ -162,6 +162,67 @@ class ReconciliationApiIT {
         }
     }
 
+    @Test
+    void an_approved_licence_waste_finding_releases_exactly_its_product_groups_and_leaves_the_org_as_it_was() {
+        SimulatorControl simulator = new SimulatorControl("http://127.0.0.1:" + port + "/sim");
+        EngineRest security = EngineRest.as(port, "security", "security");
+        ResponseEntity<Map<String, Object>> start = security.start("account-reconcile", Map.of("dryRun", false));
+        String id = (String) start.getBody().get("id");
+        started.add(id);
+        await().atMost(PATIENCE).until(() -> !security.tasks(id).isEmpty());
+        JsonNode review = awaitStatus(id, "IN_REVIEW");
+        JsonNode waste = null;
+        for (JsonNode finding : review.path("findings")) {
+            if (waste == null && finding.path("kind").asText().equals("LICENCE_WASTE")
+                    && !finding.path("evidence").toString().contains("BITBUCKET active")
+                    && !((List<?>) simulator.account(finding.path("accountId").asText()).get("jiraGroups")).isEmpty()) {
+                waste = finding;
+            }
+        }
+        assertThat(waste).as("the seeded organization has a deactivated account still in product groups").isNotNull();
+        assertThat(waste.path("proposedAction").asText()).isEqualTo("RELEASE_PRODUCT_ACCESS");
+        String accountId = waste.path("accountId").asText();
+        Map<String, Object> before = simulator.account(accountId);
+
+        String task = (String) security.tasks(id).get(0).get("id");
+        assertThat(security.complete(task, Map.of("approved", true, "approvedFindings", waste.path("key").asText(),
+                "comment", "free the seats")).getStatusCode().value()).isEqualTo(204);
+        JsonNode done = awaitStatus(id, "COMPLETED");
+        String requestId = null;
+        for (JsonNode finding : done.path("findings")) {
+            if (finding.path("key").asText().equals(waste.path("key").asText())) {
+                requestId = finding.path("requestId").asText();
+            }
+        }
+        assertThat(requestId).isNotBlank();
+        Api reader = as("security");
+        String request = requestId;
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reader.get("/api/requests/" + request).json()
+                .path("status").asText()).as("a disable of a deactivated account has its product groups to release")
+                .isEqualTo("PENDING_APPROVAL"));
+        JsonNode pending = reader.get("/api/requests/" + request).json();
+        assertThat(pending.path("plan").toString()).as("what the approver sees")
+                .contains("REMOVE_JIRA_GROUP").doesNotContain("DEACTIVATE").doesNotContain("SUSPEND")
+                .contains("already out of use");
+
+        EngineRest approver = EngineRest.as(port, "approver", "approver");
+        String instance = pending.path("processInstanceId").asText();
+        await().atMost(PATIENCE).until(() -> !approver.tasks(instance).isEmpty());
+        assertThat(approver.complete((String) approver.tasks(instance).get(0).get("id"),
+                Map.of("approved", true, "comment", "seats back")).getStatusCode().value()).isEqualTo(204);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reader.get("/api/requests/" + request).json()
+                .path("status").asText()).isEqualTo("COMPLETED"));
+
+        Map<String, Object> after = simulator.account(accountId);
+        assertThat((List<?>) after.get("jiraGroups")).isEmpty();
+        assertThat((List<?>) after.get("confluenceGroups")).isEmpty();
+        for (String unchanged : List.of("accountStatus", "membershipStatus", "status", "orgGroups", "forDeletion")) {
+            assertThat(after.get(unchanged)).as(unchanged).isEqualTo(before.get(unchanged));
+        }
+        assertThat(reader.get("/api/requests/" + request + "/evidence").json().path("callResults")
+                .findValuesAsText("outcome")).isNotEmpty().containsOnly("APPLIED");
+    }
+
     // ---- helpers
 
     long reconciliations() {

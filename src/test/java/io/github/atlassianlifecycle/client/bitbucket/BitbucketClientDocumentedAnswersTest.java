@@ -60,6 +60,26 @@ class BitbucketClientDocumentedAnswersTest {
     }
 
     @Test
+    void the_groups_are_listed_and_a_group_s_members_read_as_users_active_or_not() {
+        JsonNode groups = atlassian.body("findGroups.200");
+        List<BitbucketGroup> found = atlassian.answered("findGroups.200", () -> client().findAllGroups());
+        assertThat(atlassian.lastCall().query()).isEqualTo("start=0&limit=100");
+        assertThat(found).extracting(BitbucketGroup::name).containsExactly(groups.get("values").get(0).get("name").asText());
+
+        JsonNode members = atlassian.body("groupMembers.200");
+        BitbucketPage<BitbucketUser> page = atlassian.answered("groupMembers.200",
+                () -> client().groupMembers("group-a", 0, 25));
+        assertThat(atlassian.lastCall().query()).isEqualTo("context=group-a&start=0&limit=25");
+        assertThat(page.lastPage()).isTrue();
+        assertUsers(page.values(), members.get("values"));
+        assertThat(page.values().get(0).active()).isFalse();
+
+        assertBitbucketError(atlassian.refused("findGroups.401", () -> client().findGroups(0, 25)), "findGroups.401");
+        assertBitbucketError(atlassian.refused("groupMembers.401", () -> client().groupMembers("group-a", 0, 25)),
+                "groupMembers.401");
+    }
+
+    @Test
     void creating_a_user_asks_bitbucket_to_mail_the_password_link_and_joins_the_default_group() {
         atlassian.answered("createUser.204", () -> client().createUser("jcitizen", "Jane Citizen", "jane@example.com"));
 

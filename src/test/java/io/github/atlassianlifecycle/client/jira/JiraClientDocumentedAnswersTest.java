@@ -139,6 +139,23 @@ class JiraClientDocumentedAnswersTest {
     }
 
     @Test
+    void every_user_of_the_site_is_listed_by_offset_active_or_not() {
+        JsonNode documented = atlassian.body("allUsers.200");
+
+        List<JiraUser> users = atlassian.answered("allUsers.200", () -> client().allUsers(100, 100));
+
+        assertThat(atlassian.lastCall().query()).contains("startAt=100").contains("maxResults=100");
+        assertThat(users).hasSize(documented.size());
+        for (int i = 0; i < users.size(); i++) {
+            assertUser(users.get(i), documented.get(i));
+        }
+        assertThat(users).extracting(JiraUser::active).containsExactly(false, true);
+        for (String name : List.of("allUsers.400", "allUsers.403")) {
+            assertJiraError(atlassian.refused(name, () -> client().allUsers(0, 100)), name);
+        }
+    }
+
+    @Test
     void a_rate_limited_search_is_transient_and_says_when_to_try_again() {
         Instant before = Instant.now();
 

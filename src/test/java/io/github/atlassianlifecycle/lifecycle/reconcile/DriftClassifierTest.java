@@ -12,6 +12,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.github.atlassianlifecycle.lifecycle.ReasonCode;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.Product;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductPresence;
 
 /** The four kinds of drift, each from the smallest picture that shows it, and the pictures that must show none. */
 class DriftClassifierTest {

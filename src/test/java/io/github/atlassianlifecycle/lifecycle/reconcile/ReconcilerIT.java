@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,8 @@ import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
 import io.github.atlassianlifecycle.support.ClientFixture;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 import io.github.atlassianlifecycle.support.SimulatorOnlyTest;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.JiraSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 
 /**
  * The reconciler over the real clients against the simulator: drift made through the simulated APIs shows up as
@@ -51,10 +54,8 @@ class ReconcilerIT {
         bitbucket = new BitbucketClient(fixture.transport(), fixture.bitbucket());
         OrganizationsClient organizations = new OrganizationsClient(fixture.transport(), fixture.organizations(),
                 "demo-org", "demo-dir");
-        Clock clock = Clock.systemUTC();
-        reconciler = new Reconciler(new DirectorySource(organizations, clock), List.of(new JiraSource(jira, clock),
-                new ConfluenceSource(confluence, clock), new BitbucketSource(bitbucket, clock)),
-                ReconcileSettings.defaults(), clock);
+        reconciler = new ReconcilerFactory(organizations, Optional.of(jira), Optional.of(confluence),
+                Optional.of(bitbucket), ReconcileSettings.defaults(), Clock.systemUTC()).create();
     }
 
     @Test
@@ -81,6 +82,59 @@ class ReconcilerIT {
         Finding orphaned = after.stream().filter(f -> f.accountId() != null && f.accountId().equals(orphan))
                 .findFirst().orElseThrow();
         assertThat(orphaned.evidence()).extracting(EvidenceLine::observed).contains("JIRA absent");
+    }
+
+    @Test
+    void a_person_in_jira_but_in_no_jira_group_is_present_in_jira_not_orphaned() {
+        Set<String> before = keys(reconcile());
+        String groupless = activeInJiraOnly(before);
+        jira.userGroups(groupless).forEach(group -> jira.removeFromGroup(group.groupId(), groupless));
+        assertThat((List<?>) simulator.account(groupless).get("jiraGroups")).isEmpty();
+
+        List<Finding> after = reconcile();
+
+        assertThat(keys(after)).as("still in Jira's user base: no drift").isEqualTo(before);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_deactivated_account_whose_inactive_bitbucket_user_still_holds_groups_is_licence_waste() {
+        Map<String, Object> bitbucketUser = simulator.bitbucketUsers().stream()
+                .filter(u -> Boolean.FALSE.equals(u.get("active")) && !((List<?>) u.get("groups")).isEmpty())
+                .findFirst().orElseThrow();
+        Map<String, Object> account = simulator.accounts().stream()
+                .filter(a -> bitbucketUser.get("emailAddress").equals(a.get("email"))).findFirst().orElseThrow();
+        String id = (String) account.get("accountId");
+        assertThat(account).containsEntry("accountStatus", "inactive").containsEntry("forDeletion", false);
+        jira.userGroups(id).forEach(group -> jira.removeFromGroup(group.groupId(), id));
+        confluence.allGroupsOf(id).forEach(group -> confluence.removeMember(group.id(), id));
+
+        Finding waste = reconcile().stream().filter(f -> ("LICENCE_WASTE:" + id).equals(f.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no LICENCE_WASTE for " + id + ", whose Bitbucket user is in "
+                        + bitbucketUser.get("groups")));
+        assertThat(waste.rule()).contains("BITBUCKET inactive in groups");
+        ((List<String>) bitbucketUser.get("groups")).forEach(group -> assertThat(waste.rule()).contains(group));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_deactivated_account_still_in_confluence_groups_is_licence_waste_though_confluence_lists_active_members_only() {
+        Set<String> bitbucketEmails = simulator.bitbucketUsers().stream().map(u -> (String) u.get("emailAddress"))
+                .collect(Collectors.toSet());
+        Map<String, Object> account = simulator.accounts().stream()
+                .filter(a -> "active".equals(a.get("status")) && "managed".equals(a.get("claimStatus")))
+                .filter(a -> a.get("externalDirectory") == null)
+                .filter(a -> !((List<?>) a.get("confluenceGroups")).isEmpty())
+                .filter(a -> !bitbucketEmails.contains(a.get("email"))).findFirst().orElseThrow();
+        String id = (String) account.get("accountId");
+        new UserManagementClient(fixture.transport(), fixture.userManagement()).disable(id, null);
+        jira.userGroups(id).forEach(group -> jira.removeFromGroup(group.groupId(), id));
+
+        Finding waste = reconcile().stream().filter(f -> ("LICENCE_WASTE:" + id).equals(f.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no LICENCE_WASTE for " + id + ", still in Confluence groups "
+                        + account.get("confluenceGroups")));
+        assertThat(waste.rule()).contains("CONFLUENCE inactive in groups");
+        ((List<String>) account.get("confluenceGroups")).forEach(group -> assertThat(waste.rule()).contains(group));
     }
 
     @Test

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectorySource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ReconcileSource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
 
 /** The read loop: every page once, in order, resumed at the saved cursor after a failure. */
 class ReconcilerTest {

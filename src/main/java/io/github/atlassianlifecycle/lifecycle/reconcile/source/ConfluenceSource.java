@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +13,13 @@ import io.github.atlassianlifecycle.client.confluence.ConfluenceUser;
 /**
  * Confluence's people: every group ({@code GET /wiki/rest/api/group}) and its members
  * ({@code GET /wiki/rest/api/group/{groupId}/membersByGroupId}). Confluence lists active members only, so a member
- * seen here is active; a deactivated account's Confluence groups are not visible through this listing.
+ * seen here is active; a deactivated account's Confluence groups are not visible through this listing
+ * ({@link ConfluenceMembershipsSource} reads those).
  */
 public final class ConfluenceSource extends GroupMembersSource implements ProductSource {
 
     public static final String NAME = "confluence";
-    static final String OPERATION = "confluence.groupMembers";
+    public static final String OPERATION = "confluence.groupMembers";
 
     private final ConfluenceClient confluence;
 

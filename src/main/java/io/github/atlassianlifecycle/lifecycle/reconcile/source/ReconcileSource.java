@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 /**
  * One read-only listing a reconciliation walks page by page. A cursor is this source's own text; the first page has

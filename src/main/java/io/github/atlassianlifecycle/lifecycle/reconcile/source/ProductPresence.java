@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 /** A source that shows one product's people. */
 public interface ProductSource extends ReconcileSource {

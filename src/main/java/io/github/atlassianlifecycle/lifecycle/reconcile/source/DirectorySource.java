@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import io.github.atlassianlifecycle.client.organizations.UserSearch;
 public final class DirectorySource implements ReconcileSource {
 
     public static final String NAME = "directory";
-    static final String OPERATION = "organizations.searchUsers";
+    public static final String OPERATION = "organizations.searchUsers";
 
     private final OrganizationsClient organizations;
     private final Clock clock;

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.reconcile;
+package io.github.atlassianlifecycle.lifecycle.reconcile.source;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,15 +8,17 @@ import java.util.Set;
 
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketPage;
+import io.github.atlassianlifecycle.client.bitbucket.BitbucketUser;
 
 /**
  * Bitbucket Data Center's own users ({@code GET /rest/api/latest/admin/users}, 100 a page). The cursor is the
- * {@code nextPageStart} Bitbucket handed out. Only {@code NORMAL} users are people (service users are not).
+ * {@code nextPageStart} Bitbucket handed out. Only {@code NORMAL} users are people (service users are not). The
+ * listing holds no groups: {@link BitbucketGroupsSource} reads those.
  */
 public final class BitbucketSource implements ProductSource {
 
     public static final String NAME = "bitbucket";
-    static final String OPERATION = "bitbucket.findUsers";
+    public static final String OPERATION = "bitbucket.findUsers";
     static final int PAGE = 100;
 
     private final BitbucketClient bitbucket;
@@ -40,14 +42,23 @@ public final class BitbucketSource implements ProductSource {
     @Override
     public SourcePage read(String cursor) {
         int start = cursor == null ? 0 : Integer.parseInt(cursor);
-        BitbucketPage<io.github.atlassianlifecycle.client.bitbucket.BitbucketUser> page =
-                bitbucket.findUsers(null, start, PAGE);
+        BitbucketPage<BitbucketUser> page = bitbucket.findUsers(null, start, PAGE);
         Instant readAt = clock.instant();
-        List<ProductPresence> presences = page.values().stream().filter(user -> user.name() != null)
+        Integer next = nextStart(page, start);
+        return new SourcePage(List.of(), presences(page, Set.of(), readAt), next == null ? null : String.valueOf(next));
+    }
+
+    /** The page's users as Bitbucket presences holding {@code groups}; only {@code NORMAL} users are people. */
+    static List<ProductPresence> presences(BitbucketPage<BitbucketUser> page, Set<String> groups, Instant readAt) {
+        return page.values().stream().filter(user -> user.name() != null)
                 .map(user -> new ProductPresence(Product.BITBUCKET, null, user.name(), user.emailAddress(),
-                        user.type() == null || "NORMAL".equals(user.type()), user.active(), Set.of(), readAt))
+                        user.type() == null || "NORMAL".equals(user.type()), user.active(), groups, readAt))
                 .toList();
+    }
+
+    /** Where the page after this one starts, or null on the last page (or a {@code nextPageStart} that goes back). */
+    static Integer nextStart(BitbucketPage<?> page, int start) {
         boolean more = !page.lastPage() && page.nextPageStart() != null && page.nextPageStart() > start;
-        return new SourcePage(List.of(), presences, more ? String.valueOf(page.nextPageStart()) : null);
+        return more ? page.nextPageStart() : null;
     }
 }
