@@ -105,8 +105,9 @@ public class LifecycleProcessAutoConfiguration {
     /** What the plugin needs of any host's engine: checked (or, where the host left it unset, set) at startup. */
     @Bean
     @ConditionalOnMissingBean
-    LifecycleEngineRequirements lifecycleEngineRequirements(Environment environment) {
-        return new LifecycleEngineRequirements(LifecycleEngineRequirements.historicInstancePermissionsSetBy(environment));
+    LifecycleEngineRequirements lifecycleEngineRequirements(Environment environment, AtlassianProperties properties) {
+        return new LifecycleEngineRequirements(LifecycleEngineRequirements.historicInstancePermissionsSetBy(environment),
+                properties.longestCall());
     }
 
     @Bean
@@ -278,7 +279,7 @@ public class LifecycleProcessAutoConfiguration {
     LifecycleTimers lifecycleTimers(AtlassianProperties properties) {
         AtlassianProperties.Lifecycle lifecycle = properties.getLifecycle();
         return new LifecycleTimers(lifecycle.getApprovalReminderAfter(), lifecycle.getApprovalExpireAfter(),
-                lifecycle.getDeleteGracePeriod());
+                lifecycle.getDeleteGracePeriod(), lifecycle.getRetryCycle());
     }
 
     @Bean(VALIDATE_REQUEST)
