@@ -80,6 +80,8 @@ public class AtlassianProperties implements Validator {
 
     private final Deployment deployment = new Deployment();
 
+    private final Health health = new Health();
+
     public String getApiUrl() {
         return apiUrl;
     }
@@ -215,6 +217,10 @@ public class AtlassianProperties implements Validator {
 
     public Deployment getDeployment() {
         return deployment;
+    }
+
+    public Health getHealth() {
+        return health;
     }
 
     /**
@@ -593,6 +599,32 @@ public class AtlassianProperties implements Validator {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** The Atlassian API health indicators under {@code /actuator/health/atlassian}. */
+    public static class Health {
+
+        /** One indicator per configured API family, each a cheap authenticated read. */
+        private boolean enabled = true;
+
+        /** How long an API's health is kept before it is read again: probes never spend the rate limit. */
+        private Duration cacheFor = Duration.ofSeconds(60);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getCacheFor() {
+            return cacheFor;
+        }
+
+        public void setCacheFor(Duration cacheFor) {
+            this.cacheFor = cacheFor;
         }
     }
 }

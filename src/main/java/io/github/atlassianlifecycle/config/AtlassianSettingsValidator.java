@@ -84,6 +84,10 @@ public final class AtlassianSettingsValidator {
             problems.add("atlassian.lifecycle.provisioning=scim needs atlassian.scim-api-key (ATLASSIAN_SCIM_API_KEY)");
         }
         checkRetryCycle(problems, lifecycle.getRetryCycle());
+        Duration cacheFor = settings.getHealth().getCacheFor();
+        if (cacheFor == null || cacheFor.compareTo(Duration.ofSeconds(1)) < 0 || cacheFor.compareTo(Duration.ofHours(1)) > 0) {
+            problems.add("atlassian.health.cache-for must be between PT1S and PT1H, such as PT60S");
+        }
         checkReconcile(problems, settings.getReconcile());
         checkInactivity(problems, settings.getInactivity());
         int maxRows = settings.getBulk().getMaxRows();

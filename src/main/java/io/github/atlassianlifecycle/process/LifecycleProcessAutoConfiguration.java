@@ -35,6 +35,8 @@ import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
+import io.github.atlassianlifecycle.ops.LifecycleEvents;
+import io.github.atlassianlifecycle.ops.WaitingRequests;
 import io.github.atlassianlifecycle.process.decisions.ApprovalTaskListener;
 import io.github.atlassianlifecycle.process.decisions.BatchApprovalTaskListener;
 import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
@@ -60,6 +62,8 @@ import io.github.atlassianlifecycle.process.steps.ValidateBatchDelegate;
 import io.github.atlassianlifecycle.process.steps.ValidateRequestDelegate;
 import io.github.atlassianlifecycle.process.steps.VerifyPlanDelegate;
 import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
+import io.github.atlassianlifecycle.process.tracking.CamundaWaitingRequests;
+import io.github.atlassianlifecycle.process.tracking.LifecycleEventsPlugin;
 import io.github.atlassianlifecycle.process.tracking.CamundaBatchEngine;
 import io.github.atlassianlifecycle.process.tracking.CamundaRequestEngine;
 import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
@@ -119,8 +123,8 @@ public class LifecycleProcessAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimitAwareRetriesPlugin rateLimitAwareRetriesPlugin(Clock clock) {
-        return new RateLimitAwareRetriesPlugin(clock);
+    RateLimitAwareRetriesPlugin rateLimitAwareRetriesPlugin(Clock clock, ObjectProvider<LifecycleEvents> events) {
+        return new RateLimitAwareRetriesPlugin(clock, events.getIfAvailable(() -> LifecycleEvents.NONE));
     }
 
     @Bean
@@ -143,6 +147,22 @@ public class LifecycleProcessAutoConfiguration {
     @ConditionalOnMissingBean
     RequestTrackingPlugin requestTrackingPlugin(RequestRepository repository, Clock clock) {
         return new RequestTrackingPlugin(repository, clock);
+    }
+
+    /** Tells the metrics (a {@link LifecycleEvents} bean, from the operations auto-configuration) what requests do. */
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    LifecycleEventsPlugin lifecycleEventsPlugin(ObjectProvider<LifecycleEvents> events, RequestRepository repository,
+            Clock clock) {
+        return new LifecycleEventsPlugin(events.getIfAvailable(() -> LifecycleEvents.NONE), repository, clock);
+    }
+
+    /** The engine's side of the open-requests gauge. */
+    @Bean
+    @ConditionalOnMissingBean
+    WaitingRequests camundaWaitingRequests(ProcessEngine engine) {
+        return new CamundaWaitingRequests(engine);
     }
 
     @Bean
