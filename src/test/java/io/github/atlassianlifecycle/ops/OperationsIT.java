@@ -198,6 +198,29 @@ class OperationsIT {
     }
 
     @Test
+    void a_step_rate_limited_by_atlassian_waits_without_spending_a_try_and_each_429_is_counted_once() {
+        Scrape before = scrape();
+        String account = freeAccount();
+        simulator.faults(Map.of("tooManyRequestsRate", 1, "retryAfterSeconds", 1, "families",
+                List.of("user-management")));
+        JsonNode accepted = submit(automation, account);
+        String instance = accepted.path("processInstanceId").asText();
+        await().atMost(PATIENCE).until(() -> failedJob(instance) != null);
+        JsonNode job = failedJob(instance);
+        assertThat(job.path("retries").asInt()).as("a 429 spends no try of R5/PT1M").isEqualTo(5);
+        simulator.faults(Map.of());
+        awaitStatus(accepted.path("id").asText(), "COMPLETED");
+
+        Scrape after = scrape();
+        double rateLimited = delta(before, after, "atlassian_api_rate_limited_total", "family=\"user-management\"");
+        assertThat(rateLimited).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "lifecycle_job_retries_total", "kind=\"rate-limited\"",
+                "family=\"user-management\"")).as("one rescheduled job per 429").isEqualTo(rateLimited);
+        assertThat(delta(before, after, "lifecycle_job_retries_total", "kind=\"transient\"")).isZero();
+        assertThat(delta(before, after, "lifecycle_incidents_total")).isZero();
+    }
+
+    @Test
     void health_shows_its_components_to_administrators_only_and_no_secret_to_anyone() {
         Answer open = anonymous.get("/actuator/health");
         assertThat(open.json().has("status")).isTrue();
