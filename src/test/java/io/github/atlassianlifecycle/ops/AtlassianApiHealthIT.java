@@ -2,11 +2,8 @@ package io.github.atlassianlifecycle.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +24,7 @@ import io.github.atlassianlifecycle.ops.health.AtlassianApiHealth;
 import io.github.atlassianlifecycle.support.ClientFixture;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 import io.github.atlassianlifecycle.support.SimulatorOnlyTest;
+import io.github.atlassianlifecycle.support.TestClock;
 
 /**
  * The Atlassian API health indicators against the simulator in its own web server, over real HTTP: DOWN when a
@@ -53,7 +51,7 @@ class AtlassianApiHealthIT {
         simulator = new SimulatorControl("http://127.0.0.1:" + port + "/sim");
         simulator.reset();
         clients = new ClientFixture(port);
-        clock = new TestClock();
+        clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         jira = new AtlassianApiHealth(ApiFamily.JIRA, ApiProbes.jira(new JiraClient(clients.transport(), clients.jira())),
                 CACHE_FOR, clock);
         organizations = new AtlassianApiHealth(ApiFamily.ORGANIZATIONS, ApiProbes.organizations(
@@ -123,30 +121,5 @@ class AtlassianApiHealthIT {
     private long jiraGroupReads() {
         return simulator.allCalls().stream().filter(call -> String.valueOf(call.get("path")).contains(JIRA_GROUPS))
                 .count();
-    }
-
-    /** A clock that moves only when the test says so. */
-    static final class TestClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,18 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.request.RequestQuery;
 import io.github.atlassianlifecycle.request.RequestRepository;
+import io.github.atlassianlifecycle.support.BasicHttp;
+import io.github.atlassianlifecycle.support.BasicHttp.Answer;
 import io.github.atlassianlifecycle.support.DemoAppTest;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 
@@ -43,7 +39,6 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
 @DemoAppTest
 class OperationsIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Set<String> USED = ConcurrentHashMap.newKeySet();
     /** The demo's Atlassian credentials: none may appear in what operators see. */
@@ -63,22 +58,22 @@ class OperationsIT {
     OrganizationsClient organizations;
 
     SimulatorControl simulator;
-    Http anonymous;
-    Http admin;
-    Http requester;
-    Http approver;
-    Http automation;
+    BasicHttp anonymous;
+    BasicHttp admin;
+    BasicHttp requester;
+    BasicHttp approver;
+    BasicHttp automation;
     final List<String> made = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         simulator = new SimulatorControl("http://127.0.0.1:" + port + "/sim");
         simulator.reset();
-        anonymous = new Http(port, null);
-        admin = new Http(port, "demo");
-        requester = new Http(port, "requester");
-        approver = new Http(port, "approver");
-        automation = new Http(port, "automation");
+        anonymous = new BasicHttp(port, null);
+        admin = new BasicHttp(port, "demo");
+        requester = new BasicHttp(port, "requester");
+        approver = new BasicHttp(port, "approver");
+        automation = new BasicHttp(port, "automation");
     }
 
     @AfterEach
@@ -262,7 +257,7 @@ class OperationsIT {
         return after.value(name, labels) - before.value(name, labels);
     }
 
-    private JsonNode submit(Http who, String account) {
+    private JsonNode submit(BasicHttp who, String account) {
         Answer answer = who.post("/api/requests", "{\"action\":\"DISABLE\",\"accountId\":\"" + account
                 + "\",\"reason\":\"Left the company\",\"reasonCode\":\"TERMINATION\"}");
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
@@ -309,48 +304,5 @@ class OperationsIT {
             }
         }
         throw new AssertionError("no free account left in the simulator");
-    }
-
-    record Answer(int status, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** HTTP as a demo user (whose password is the user name), or anonymous. */
-    static final class Http {
-        private final RestClient http;
-        private final String base;
-
-        Http(int port, String user) {
-            this.base = "http://127.0.0.1:" + port;
-            this.http = RestClient.builder().defaultHeaders(h -> {
-                if (user != null) {
-                    h.setBasicAuth(user, user);
-                }
-            }).defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
-        }
-
-        Answer get(String path) {
-            return answer(http.get().uri(URI.create(base + path)).retrieve().toEntity(String.class));
-        }
-
-        Answer post(String path, String body) {
-            return answer(http.post().uri(URI.create(base + path)).contentType(MediaType.APPLICATION_JSON)
-                    .body(body).retrieve().toEntity(String.class));
-        }
-
-        Answer put(String path, String body) {
-            return answer(http.put().uri(URI.create(base + path)).contentType(MediaType.APPLICATION_JSON)
-                    .body(body).retrieve().toEntity(String.class));
-        }
-
-        private static Answer answer(ResponseEntity<String> entity) {
-            return new Answer(entity.getStatusCode().value(), entity.getBody());
-        }
     }
 }

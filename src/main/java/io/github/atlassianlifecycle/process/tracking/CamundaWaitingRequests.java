@@ -1,7 +1,5 @@
 package io.github.atlassianlifecycle.process.tracking;
 
-import java.util.Arrays;
-
 import org.camunda.bpm.engine.ProcessEngine;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
@@ -18,8 +16,7 @@ public class CamundaWaitingRequests implements WaitingRequests {
     /** The timer of {@code account-delete} that ends the grace period. */
     static final String GRACE_PERIOD_TIMER = "grace-period-over";
 
-    private static final String[] KEYS = Arrays.stream(LifecycleAction.values()).map(LifecycleAction::processKey)
-            .toArray(String[]::new);
+    private static final String[] KEYS = LifecycleModels.KEYS.toArray(String[]::new);
 
     private final ProcessEngine engine;
 

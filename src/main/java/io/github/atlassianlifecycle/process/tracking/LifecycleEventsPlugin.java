@@ -3,10 +3,6 @@ package io.github.atlassianlifecycle.process.tracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -40,9 +36,6 @@ import io.github.atlassianlifecycle.request.StoredRequest;
  */
 public class LifecycleEventsPlugin extends AbstractProcessEnginePlugin {
 
-    private static final Set<String> KEYS = Arrays.stream(LifecycleAction.values()).map(LifecycleAction::processKey)
-            .collect(Collectors.toSet());
-
     private final LifecycleEvents events;
     private final RequestRepository repository;
     private final Clock clock;
@@ -55,15 +48,12 @@ public class LifecycleEventsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
         ExecutionListener ended = this::ended;
         TaskListener decided = this::decided;
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+        LifecycleModels.afterParsing(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-                if (KEYS.contains(definition.getKey())) {
+                if (LifecycleModels.KEYS.contains(definition.getKey())) {
                     definition.addBuiltInListener(ExecutionListener.EVENTNAME_END, ended);
                 }
             }
@@ -71,7 +61,7 @@ public class LifecycleEventsPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-                        && KEYS.contains(definition.getKey()) && Approvals.isApprovalTask(activity.getId())
+                        && LifecycleModels.KEYS.contains(definition.getKey()) && Approvals.isApprovalTask(activity.getId())
                         && activity.getActivityBehavior() instanceof UserTaskActivityBehavior task) {
                     task.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, decided);
                 }
