@@ -17,7 +17,8 @@ import io.github.atlassianlifecycle.security.ProblemAuthenticationEntryPoint;
 /**
  * The application's own rules for the paths the plugin leaves to its host (the plugin secures only {@code /api/**}
  * and {@code /engine-rest/**}): the API description and Swagger UI need a Camunda user, the actuator needs
- * {@code camunda-admin} (health is open, for probes), and everything else (the Camunda webapps with their own login
+ * {@code camunda-admin} (health is open, for probes, with its details for {@code camunda-admin} only; the Prometheus
+ * scrape is open to {@code lifecycle-metrics} members too), and everything else (the Camunda webapps with their own login
  * and CSRF protection, the built-in simulator with its own API keys) is left to itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +28,10 @@ class ApplicationSecurity {
     static final String[] DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
     static final String[] ACTUATOR = { "/actuator/**" };
     static final String[] HEALTH = { "/actuator/health", "/actuator/health/**" };
+    static final String[] PROMETHEUS = { "/actuator/prometheus" };
+    /** A group for scrapers: a Prometheus user in it reads the meters, and nothing else of the actuator. */
+    static final String METRICS_GROUP = "lifecycle-metrics";
+    static final String ADMINS = "camunda-admin";
 
     /**
      * Stateless HTTP Basic, like the plugin's chain: no session is created or read, so no CSRF token is needed
@@ -41,8 +46,11 @@ class ApplicationSecurity {
         return http.securityMatcher(LifecycleSecurityAutoConfiguration.paths(paths))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LifecycleSecurityAutoConfiguration.paths(HEALTH)).permitAll()
+                        .requestMatchers(LifecycleSecurityAutoConfiguration.paths(PROMETHEUS))
+                        .hasAnyAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + ADMINS,
+                                CamundaIdentityAuthenticationProvider.GROUP_PREFIX + METRICS_GROUP)
                         .requestMatchers(LifecycleSecurityAutoConfiguration.paths(ACTUATOR))
-                        .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + "camunda-admin")
+                        .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + ADMINS)
                         .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService)))
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))

@@ -111,7 +111,7 @@ public class AtlassianApiException extends RuntimeException {
     private static String message(ApiFamily family, String operation, int status, String errorKey, String reasonKey,
             String detail) {
         StringBuilder message = new StringBuilder(family.displayName()).append(' ').append(operation);
-        message.append(status == 0 ? " got no answer" : " answered " + status);
+        message.append(status == 0 ? " got no answer" : " answered " + StatusWords.of(status));
         if (errorKey != null) {
             message.append(' ').append(errorKey);
         }

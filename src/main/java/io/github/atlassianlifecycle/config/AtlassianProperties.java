@@ -80,6 +80,8 @@ public class AtlassianProperties implements Validator {
 
     private final Deployment deployment = new Deployment();
 
+    private final Health health = new Health();
+
     public String getApiUrl() {
         return apiUrl;
     }
@@ -217,6 +219,10 @@ public class AtlassianProperties implements Validator {
         return deployment;
     }
 
+    public Health getHealth() {
+        return health;
+    }
+
     /**
      * Spring Boot validates a properties object that is its own {@link Validator} while binding it. Problems are
      * reported as global errors: a field error would make Spring Boot print the rejected value, which may be a key.
@@ -233,6 +239,17 @@ public class AtlassianProperties implements Validator {
         }
     }
 
+    /**
+     * The longest one Atlassian call may hold a job thread before it gives up: its wait for a rate-limit turn, for a
+     * pooled connection and for the connection itself, and for the answer. The process engine checks that its job
+     * lock time is at least twice this: a job still calling when its lock expires would be run a second time by
+     * another node.
+     */
+    public Duration longestCall() {
+        Duration turn = rateLimit.isEnabled() && rateLimit.getMaxWait() != null ? rateLimit.getMaxWait() : Duration.ZERO;
+        return turn.plus(http.getConnectTimeout().multipliedBy(2)).plus(http.getResponseTimeout());
+    }
+
     /** Keeps secrets out of anything that prints the settings. */
     @Override
     public String toString() {
@@ -243,11 +260,17 @@ public class AtlassianProperties implements Validator {
     /** The HTTP transport shared by every client. */
     public static class Http {
 
-        /** Time to open a connection. Keep it well below Camunda's five-minute job lock. */
+        /**
+         * Time to open a connection (and to wait for a pooled one). Counts twice towards the longest call, which must
+         * stay within half the job lock time.
+         */
         private Duration connectTimeout = Duration.ofSeconds(5);
 
-        /** Time to wait for an answer (socket read timeout). Keep it well below Camunda's five-minute job lock. */
-        private Duration responseTimeout = Duration.ofSeconds(30);
+        /**
+         * Time to wait for an answer (socket read timeout). 15 s: Atlassian answers in well under a second, and a
+         * call that hangs must give up long before its job's lock expires (see {@link AtlassianProperties#longestCall()}).
+         */
+        private Duration responseTimeout = Duration.ofSeconds(15);
 
         /** Pooled connections across all Atlassian hosts. */
         private int maxConnections = 50;
@@ -337,6 +360,12 @@ public class AtlassianProperties implements Validator {
         /** An approval still open after this long expires the request. */
         private Duration approvalExpireAfter = Duration.ofDays(7);
 
+        /**
+         * Retry cycle of the request processes' Atlassian steps on transient failures (5xx, timeouts, no answer), as
+         * {@code R<tries>/<ISO-8601 interval>}: then an incident. 429s are waited out without using a try.
+         */
+        private String retryCycle = "R5/PT1M";
+
         public LifecyclePolicy policy() {
             return new LifecyclePolicy(releaseProductGroups, provisioning, Set.copyOf(privilegedGroups), deleteGracePeriod);
         }
@@ -383,6 +412,14 @@ public class AtlassianProperties implements Validator {
 
         public Duration getApprovalExpireAfter() {
             return approvalExpireAfter;
+        }
+
+        public String getRetryCycle() {
+            return retryCycle;
+        }
+
+        public void setRetryCycle(String retryCycle) {
+            this.retryCycle = retryCycle;
         }
 
         public void setApprovalExpireAfter(Duration approvalExpireAfter) {
@@ -562,6 +599,32 @@ public class AtlassianProperties implements Validator {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** The Atlassian API health indicators under {@code /actuator/health/atlassian}. */
+    public static class Health {
+
+        /** One indicator per configured API family, each a cheap authenticated read. */
+        private boolean enabled = true;
+
+        /** How long an API's health is kept before it is read again: probes never spend the rate limit. */
+        private Duration cacheFor = Duration.ofSeconds(60);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getCacheFor() {
+            return cacheFor;
+        }
+
+        public void setCacheFor(Duration cacheFor) {
+            this.cacheFor = cacheFor;
         }
     }
 }

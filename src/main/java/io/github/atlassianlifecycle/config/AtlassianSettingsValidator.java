@@ -2,8 +2,10 @@ package io.github.atlassianlifecycle.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
@@ -21,6 +23,7 @@ public final class AtlassianSettingsValidator {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_:.-]{1,128}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
+    private static final Pattern RETRY_CYCLE = Pattern.compile("R(\\d{1,3})/(PT?\\d\\S*)");
 
     private AtlassianSettingsValidator() {
     }
@@ -80,6 +83,11 @@ public final class AtlassianSettingsValidator {
                 && !present(settings.getScimApiKey())) {
             problems.add("atlassian.lifecycle.provisioning=scim needs atlassian.scim-api-key (ATLASSIAN_SCIM_API_KEY)");
         }
+        checkRetryCycle(problems, lifecycle.getRetryCycle());
+        Duration cacheFor = settings.getHealth().getCacheFor();
+        if (cacheFor == null || cacheFor.compareTo(Duration.ofSeconds(1)) < 0 || cacheFor.compareTo(Duration.ofHours(1)) > 0) {
+            problems.add("atlassian.health.cache-for must be between PT1S and PT1H, such as PT60S");
+        }
         checkReconcile(problems, settings.getReconcile());
         checkInactivity(problems, settings.getInactivity());
         int maxRows = settings.getBulk().getMaxRows();
@@ -91,6 +99,26 @@ public final class AtlassianSettingsValidator {
             problems.add("atlassian.rate-limit.max-wait must be between 0 and 1 minute");
         }
         return problems;
+    }
+
+    /** {@code R<tries>/<interval>}, the one form of Camunda's retry cycles a designer reads at a glance. */
+    private static void checkRetryCycle(List<String> problems, String cycle) {
+        Matcher matcher = cycle == null ? null : RETRY_CYCLE.matcher(cycle.trim());
+        boolean valid = matcher != null && matcher.matches();
+        if (valid) {
+            int tries = Integer.parseInt(matcher.group(1));
+            try {
+                Duration interval = Duration.parse(matcher.group(2));
+                valid = tries >= 1 && tries <= 100 && interval.compareTo(Duration.ofSeconds(1)) >= 0
+                        && interval.compareTo(Duration.ofDays(1)) <= 0;
+            } catch (DateTimeParseException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            problems.add("atlassian.lifecycle.retry-cycle must be R<tries>/<interval> with 1 to 100 tries and an"
+                    + " interval from PT1S to P1D, such as R5/PT1M");
+        }
     }
 
     private static void checkInactivity(List<String> problems, AtlassianProperties.Inactivity inactivity) {

@@ -35,6 +35,8 @@ import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
 import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
+import io.github.atlassianlifecycle.ops.LifecycleEvents;
+import io.github.atlassianlifecycle.ops.WaitingRequests;
 import io.github.atlassianlifecycle.process.decisions.ApprovalTaskListener;
 import io.github.atlassianlifecycle.process.decisions.BatchApprovalTaskListener;
 import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
@@ -60,6 +62,8 @@ import io.github.atlassianlifecycle.process.steps.ValidateBatchDelegate;
 import io.github.atlassianlifecycle.process.steps.ValidateRequestDelegate;
 import io.github.atlassianlifecycle.process.steps.VerifyPlanDelegate;
 import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
+import io.github.atlassianlifecycle.process.tracking.CamundaWaitingRequests;
+import io.github.atlassianlifecycle.process.tracking.LifecycleEventsPlugin;
 import io.github.atlassianlifecycle.process.tracking.CamundaBatchEngine;
 import io.github.atlassianlifecycle.process.tracking.CamundaRequestEngine;
 import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
@@ -105,8 +109,9 @@ public class LifecycleProcessAutoConfiguration {
     /** What the plugin needs of any host's engine: checked (or, where the host left it unset, set) at startup. */
     @Bean
     @ConditionalOnMissingBean
-    LifecycleEngineRequirements lifecycleEngineRequirements(Environment environment) {
-        return new LifecycleEngineRequirements(LifecycleEngineRequirements.historicInstancePermissionsSetBy(environment));
+    LifecycleEngineRequirements lifecycleEngineRequirements(Environment environment, AtlassianProperties properties) {
+        return new LifecycleEngineRequirements(LifecycleEngineRequirements.historicInstancePermissionsSetBy(environment),
+                properties.longestCall());
     }
 
     @Bean
@@ -118,8 +123,8 @@ public class LifecycleProcessAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimitAwareRetriesPlugin rateLimitAwareRetriesPlugin(Clock clock) {
-        return new RateLimitAwareRetriesPlugin(clock);
+    RateLimitAwareRetriesPlugin rateLimitAwareRetriesPlugin(Clock clock, ObjectProvider<LifecycleEvents> events) {
+        return new RateLimitAwareRetriesPlugin(clock, events.getIfAvailable(() -> LifecycleEvents.NONE));
     }
 
     @Bean
@@ -142,6 +147,22 @@ public class LifecycleProcessAutoConfiguration {
     @ConditionalOnMissingBean
     RequestTrackingPlugin requestTrackingPlugin(RequestRepository repository, Clock clock) {
         return new RequestTrackingPlugin(repository, clock);
+    }
+
+    /** Tells the metrics (a {@link LifecycleEvents} bean, from the operations auto-configuration) what requests do. */
+    @Bean
+    @ConditionalOnBean(RequestRepository.class)
+    @ConditionalOnMissingBean
+    LifecycleEventsPlugin lifecycleEventsPlugin(ObjectProvider<LifecycleEvents> events, RequestRepository repository,
+            Clock clock) {
+        return new LifecycleEventsPlugin(events.getIfAvailable(() -> LifecycleEvents.NONE), repository, clock);
+    }
+
+    /** The engine's side of the open-requests gauge. */
+    @Bean
+    @ConditionalOnMissingBean
+    WaitingRequests camundaWaitingRequests(ProcessEngine engine) {
+        return new CamundaWaitingRequests(engine);
     }
 
     @Bean
@@ -278,7 +299,7 @@ public class LifecycleProcessAutoConfiguration {
     LifecycleTimers lifecycleTimers(AtlassianProperties properties) {
         AtlassianProperties.Lifecycle lifecycle = properties.getLifecycle();
         return new LifecycleTimers(lifecycle.getApprovalReminderAfter(), lifecycle.getApprovalExpireAfter(),
-                lifecycle.getDeleteGracePeriod());
+                lifecycle.getDeleteGracePeriod(), lifecycle.getRetryCycle());
     }
 
     @Bean(VALIDATE_REQUEST)

@@ -3,7 +3,7 @@ package io.github.atlassianlifecycle.process;
 import java.time.Duration;
 
 /**
- * The durations the models' timers read ({@code ${lifecycleTimers.reminderAfter()}}), from
+ * The durations the models' timers and retry cycles read ({@code ${lifecycleTimers.reminderAfter()}}), from
  * {@code atlassian.lifecycle.*}, so an organization changes them without editing the models.
  */
 public class LifecycleTimers {
@@ -11,11 +11,14 @@ public class LifecycleTimers {
     private final Duration reminderAfter;
     private final Duration expireAfter;
     private final Duration deleteGracePeriod;
+    private final String retryCycle;
 
-    public LifecycleTimers(Duration reminderAfter, Duration expireAfter, Duration deleteGracePeriod) {
+    public LifecycleTimers(Duration reminderAfter, Duration expireAfter, Duration deleteGracePeriod,
+            String retryCycle) {
         this.reminderAfter = reminderAfter;
         this.expireAfter = expireAfter;
         this.deleteGracePeriod = deleteGracePeriod;
+        this.retryCycle = retryCycle.trim();
     }
 
     /** An approval still open after this long reminds its approvers (ISO-8601, e.g. P1D). */
@@ -26,6 +29,14 @@ public class LifecycleTimers {
     /** An approval still open after this long expires the request. */
     public String expireAfter() {
         return expireAfter.toString();
+    }
+
+    /**
+     * The retry cycle of the request processes' Atlassian steps ({@code ${lifecycleTimers.retryCycle()}}), e.g.
+     * {@code R5/PT1M}: five tries a minute apart, then an incident.
+     */
+    public String retryCycle() {
+        return retryCycle;
     }
 
     /** How long a deleted account stays only disabled, so the deletion can be cancelled. */

@@ -120,8 +120,13 @@ class ProductionProfileIT {
             assertThat(http(demo, demo).get().uri("/api/requests").retrieve().toBodilessEntity().getStatusCode().value())
                     .as(demo).isEqualTo(401);
         }
-        assertThat(http(null, null).get().uri("/actuator/health").retrieve().toBodilessEntity().getStatusCode().value())
-                .isEqualTo(200);
+        // Health is open to probes: the application is alive, and the whole is DOWN because the Atlassian URL here
+        // points nowhere (the organizations API's indicator says so, to administrators only).
+        assertThat(http(null, null).get().uri("/actuator/health/liveness").retrieve().toBodilessEntity().getStatusCode()
+                .value()).isEqualTo(200);
+        ResponseEntity<String> health = http(null, null).get().uri("/actuator/health").retrieve().toEntity(String.class);
+        assertThat(health.getStatusCode().value()).isEqualTo(503);
+        assertThat(health.getBody()).contains("\"status\":\"DOWN\"").doesNotContain("components", ORG_KEY);
     }
 
     // ---- started the way main starts it
@@ -187,6 +192,17 @@ class ProductionProfileIT {
                 .doesNotContain(siteToken, scimKey, ADMIN_PASSWORD, "pasted badly");
         assertThat(refusal.logs()).as("the failure is reported").anyMatch(line -> line.contains("atlassian.org-id"))
                 .noneMatch(line -> line.contains(siteToken) || line.contains(scimKey) || line.contains(ADMIN_PASSWORD));
+    }
+
+    @Test
+    void a_response_timeout_that_would_outlast_half_the_job_lock_stops_startup_naming_the_settings() {
+        Refusal refusal = startLikeMain(this::runAsMainDoes, "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                "--atlassian.org-id=acme-org", "--atlassian.directory-id=acme-directory",
+                "--atlassian.org-api-key=" + ORG_KEY, "--atlassian.http.response-timeout=PT40S");
+        assertThat(refusal.message())
+                .contains("camunda.bpm.job-execution.lock-time-in-millis is 60000")
+                .contains("atlassian.http.response-timeout")
+                .doesNotContain(ORG_KEY, ADMIN_PASSWORD);
     }
 
     // ---- helpers

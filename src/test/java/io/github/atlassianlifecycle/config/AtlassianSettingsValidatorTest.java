@@ -125,6 +125,30 @@ class AtlassianSettingsValidatorTest {
     }
 
     @Test
+    void the_retry_cycle_is_tries_and_an_interval_and_anything_else_is_named() {
+        for (String refused : new String[] { "R0/PT1M", "R5", "PT1M", "R5/PT0S", "R5/PT0.5S", "R101/PT1M", "R5/P2D",
+                "R5/soon", "", "PT1M,PT5M" }) {
+            AtlassianProperties settings = valid();
+            settings.getLifecycle().setRetryCycle(refused);
+            assertThat(AtlassianSettingsValidator.problems(settings)).as("retry-cycle '" + refused + "'")
+                    .singleElement().asString().startsWith("atlassian.lifecycle.retry-cycle must be R<tries>/<interval>");
+        }
+        for (String accepted : new String[] { "R5/PT1M", "R1/PT1S", "R100/P1D", " R3/PT30S " }) {
+            AtlassianProperties settings = valid();
+            settings.getLifecycle().setRetryCycle(accepted);
+            assertThat(AtlassianSettingsValidator.problems(settings)).as("retry-cycle '" + accepted + "'").isEmpty();
+        }
+    }
+
+    @Test
+    void the_longest_call_adds_the_turn_twice_the_connect_timeout_and_the_answer() {
+        AtlassianProperties settings = valid();
+        assertThat(settings.longestCall()).as("defaults: 2 s + 2 x 5 s + 15 s").isEqualTo(Duration.ofSeconds(27));
+        settings.getRateLimit().setEnabled(false);
+        assertThat(settings.longestCall()).as("no client-side limit, no turn to wait for").isEqualTo(Duration.ofSeconds(25));
+    }
+
+    @Test
     void bitbucket_needs_a_token_once_its_url_is_set() {
         AtlassianProperties settings = valid();
         settings.setBitbucketUrl("https://bitbucket.acme.example");

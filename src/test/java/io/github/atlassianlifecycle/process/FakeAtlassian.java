@@ -313,6 +313,6 @@ final class FakeAtlassian {
         Mocks.register("undoDisable", new UndoDisableDelegate(planner, executor));
         Mocks.register("resolveFailureListener", new ResolveFailureListener(Clock.systemUTC()));
         Mocks.register("lifecycleTimers",
-                new LifecycleTimers(java.time.Duration.ofDays(1), java.time.Duration.ofDays(7), java.time.Duration.ofDays(30)));
+                new LifecycleTimers(java.time.Duration.ofDays(1), java.time.Duration.ofDays(7), java.time.Duration.ofDays(30), "R5/PT1M"));
     }
 }

@@ -44,7 +44,9 @@ import io.github.atlassianlifecycle.process.engine.LifecycleModelDeployer;
 import io.github.atlassianlifecycle.process.engine.RateLimitAwareRetriesPlugin;
 import io.github.atlassianlifecycle.process.seal.RequestFingerprint;
 import io.github.atlassianlifecycle.process.tracking.ApiCallRecorder;
+import io.github.atlassianlifecycle.process.tracking.LifecycleEventsPlugin;
 import io.github.atlassianlifecycle.process.tracking.RequestTrackingPlugin;
+import io.github.atlassianlifecycle.ops.WaitingRequests;
 import io.github.atlassianlifecycle.request.RequestEngine;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcilerFactory;
 import io.github.atlassianlifecycle.reconciliation.ReconciliationEngine;
@@ -70,7 +72,7 @@ class LifecycleProcessBackOffTest {
     static List<Class<?>> byType() {
         return List.of(LifecycleEngineRequirements.class, LifecycleModelDeployer.class, RateLimitAwareRetriesPlugin.class,
                 LifecycleAuthorizations.class, LifecycleGroupIdsPlugin.class, RequestTrackingPlugin.class,
-                ApiCallRecorder.class, RequestEngine.class, RequestPreview.class, RequestService.class, LifecyclePolicy.class,
+                LifecycleEventsPlugin.class, WaitingRequests.class, ApiCallRecorder.class, RequestEngine.class, RequestPreview.class, RequestService.class, LifecyclePolicy.class,
                 AccountInspector.class, GroupResolver.class, RequestPlanner.class, PlanExecutor.class,
                 RequestFingerprint.class, ReconcilerFactory.class, ReconciliationService.class,
                 ReconciliationEngine.class, BatchRepository.class, BatchEngine.class, BatchService.class,

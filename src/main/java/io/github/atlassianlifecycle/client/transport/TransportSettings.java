@@ -7,6 +7,6 @@ public record TransportSettings(Duration connectTimeout, Duration responseTimeou
         String userAgent) {
 
     public static TransportSettings defaults() {
-        return new TransportSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 50, UserAgent.value());
+        return new TransportSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), 50, UserAgent.value());
     }
 }

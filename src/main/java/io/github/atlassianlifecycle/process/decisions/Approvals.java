@@ -24,6 +24,14 @@ import io.github.atlassianlifecycle.process.variables.ProcessVariables;
  */
 public final class Approvals {
 
+    /** The approval tasks of the lifecycle models are named {@code approve}, {@code approve-second}, ... */
+    public static final String APPROVAL_TASK_PREFIX = "approve";
+
+    /** Whether the activity is one of a lifecycle model's approval tasks. */
+    public static boolean isApprovalTask(String activityId) {
+        return activityId != null && activityId.startsWith(APPROVAL_TASK_PREFIX);
+    }
+
     private Approvals() {
     }
 

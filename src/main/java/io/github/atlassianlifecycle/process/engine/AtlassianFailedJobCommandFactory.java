@@ -7,8 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
+import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
+import io.github.atlassianlifecycle.ops.LifecycleEvents;
 import io.github.atlassianlifecycle.process.seal.TamperedStateException;
 
 /**
@@ -28,25 +31,60 @@ class AtlassianFailedJobCommandFactory implements FailedJobCommandFactory {
 
     private final FailedJobCommandFactory otherwise;
     private final Clock clock;
+    private final LifecycleEvents events;
 
-    AtlassianFailedJobCommandFactory(FailedJobCommandFactory otherwise, Clock clock) {
+    AtlassianFailedJobCommandFactory(FailedJobCommandFactory otherwise, Clock clock, LifecycleEvents events) {
         this.otherwise = otherwise;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
         AtlassianApiException failure = atlassianFailure(exception);
         if (tampered(exception) || failure != null && (failure.isEndpointUnavailable() || failure.isMisconfigured())) {
-            return new IncidentAtOnceJobCmd(jobId, exception);
+            return told(jobId, exception, false, new IncidentAtOnceJobCmd(jobId, exception));
         }
         if (failure == null) {
-            return otherwise.getCommand(jobId, exception);
+            return told(jobId, exception, false, otherwise.getCommand(jobId, exception));
         }
         Instant now = clock.instant();
         Instant retryAt = failure.retryAt().filter(now::isBefore).orElse(now.plus(DEFAULT_WAIT))
                 .plusMillis(ThreadLocalRandom.current().nextLong(MAX_JITTER_MILLIS));
-        return new RateLimitedJobRetryCmd(jobId, exception, retryAt);
+        return told(jobId, exception, true, new RateLimitedJobRetryCmd(jobId, exception, retryAt));
+    }
+
+    /**
+     * The command, which then tells {@link LifecycleEvents} what became of the job: retried (waiting out a rate
+     * limit, or spending a try), or out of tries, which is an incident.
+     */
+    private Command<Object> told(String jobId, Throwable exception, boolean rateLimited, Command<Object> command) {
+        return context -> {
+            Object result = command.execute(context);
+            JobEntity job = context.getJobManager().findJobById(jobId);
+            if (job == null) {
+                return result;
+            }
+            AtlassianApiException call = firstAtlassianFailure(exception);
+            ApiFamily family = call == null ? null : call.family();
+            String operation = call == null ? null : call.operation();
+            if (job.getRetries() <= 0) {
+                AfterCommit.run(() -> events.incidentRaised(family, operation));
+            } else {
+                AfterCommit.run(() -> events.jobRetried(rateLimited, family, operation));
+            }
+            return result;
+        };
+    }
+
+    /** The first Atlassian failure of any kind in the cause chain: what the step was calling when it failed. */
+    static AtlassianApiException firstAtlassianFailure(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AtlassianApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     static boolean tampered(Throwable exception) {

@@ -1,5 +1,6 @@
 package io.github.atlassianlifecycle.process.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -25,7 +27,11 @@ import org.springframework.core.env.Environment;
  *   the history;</li>
  *   <li>historic instance permissions ({@code enable-historic-instance-permissions}): requesters read the history of
  *   the requests they started and of no other. Switched on when the host left it unset; refused when the host
- *   switched it off.</li>
+ *   switched it off;</li>
+ *   <li>a job lock time ({@code camunda.bpm.job-execution.lock-time-in-millis}) at least twice the longest an Atlassian
+ *   call may take: a job whose lock expires while it still calls is acquired again (by another node, or by this one
+ *   once it restarts) and would make the call twice. The lock time is also how long a crashed node's jobs wait
+ *   before another node takes them over, so it bounds recovery.</li>
  * </ul>
  */
 public class LifecycleEngineRequirements extends AbstractProcessEnginePlugin {
@@ -34,14 +40,22 @@ public class LifecycleEngineRequirements extends AbstractProcessEnginePlugin {
     static final String HISTORY_LEVEL = "camunda.bpm.history-level";
     static final String GENERIC_PROPERTIES = "camunda.bpm.generic-properties.properties";
     static final String HISTORIC_INSTANCE_PERMISSIONS = "enable-historic-instance-permissions";
+    static final String LOCK_TIME = "camunda.bpm.job-execution.lock-time-in-millis";
+    /** The settings whose sum {@link #longestCall} is, as the message names them. */
+    static final String LONGEST_CALL = "atlassian.rate-limit.max-wait + 2 x atlassian.http.connect-timeout"
+            + " + atlassian.http.response-timeout";
 
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleEngineRequirements.class);
 
     /** The host's own value of the historic instance permissions, or null when it left them unset. */
     private final Boolean hostHistoricInstancePermissions;
 
-    public LifecycleEngineRequirements(Boolean hostHistoricInstancePermissions) {
+    /** The longest one Atlassian call may hold a job (see {@code AtlassianProperties#longestCall()}). */
+    private final Duration longestCall;
+
+    public LifecycleEngineRequirements(Boolean hostHistoricInstancePermissions, Duration longestCall) {
         this.hostHistoricInstancePermissions = hostHistoricInstancePermissions;
+        this.longestCall = longestCall;
     }
 
     /**
@@ -80,6 +94,12 @@ public class LifecycleEngineRequirements extends AbstractProcessEnginePlugin {
             configuration.setEnableHistoricInstancePermissions(true);
             LOG.info("Historic instance permissions switched on for the lifecycle requests (the application left "
                     + "{}.{} unset)", GENERIC_PROPERTIES, HISTORIC_INSTANCE_PERMISSIONS);
+        }
+        JobExecutor jobExecutor = configuration.getJobExecutor();
+        if (jobExecutor != null && Duration.ofMillis(jobExecutor.getLockTimeInMillis()).compareTo(longestCall.multipliedBy(2)) < 0) {
+            problems.add(LOCK_TIME + " is " + jobExecutor.getLockTimeInMillis() + ": set at least twice the longest an"
+                    + " Atlassian call may take (" + LONGEST_CALL + " = " + longestCall.toMillis() + " ms), or shorten"
+                    + " those (a job still calling when its lock expires is run again, and makes its call twice)");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The Atlassian lifecycle plugin cannot run on this process engine: "

@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
+import io.github.atlassianlifecycle.ops.LifecycleEvents;
+
 /**
  * Makes the engine wait out Atlassian's rate limits instead of burning retries on them (see
  * {@link RateLimitedJobRetryCmd}), and spend none on an endpoint that is unavailable, which becomes an incident at
@@ -13,14 +15,21 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 public class RateLimitAwareRetriesPlugin extends AbstractProcessEnginePlugin {
 
     private final Clock clock;
+    private final LifecycleEvents events;
 
     public RateLimitAwareRetriesPlugin(Clock clock) {
+        this(clock, LifecycleEvents.NONE);
+    }
+
+    /** @param events told about every retry and every incident */
+    public RateLimitAwareRetriesPlugin(Clock clock, LifecycleEvents events) {
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setFailedJobCommandFactory(
-                new AtlassianFailedJobCommandFactory(configuration.getFailedJobCommandFactory(), clock));
+                new AtlassianFailedJobCommandFactory(configuration.getFailedJobCommandFactory(), clock, events));
     }
 }

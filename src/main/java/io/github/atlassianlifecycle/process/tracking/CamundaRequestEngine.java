@@ -20,6 +20,7 @@ import io.github.atlassianlifecycle.process.engine.WithoutAuthentication;
 import io.github.atlassianlifecycle.process.steps.PendingDeletion;
 import io.github.atlassianlifecycle.process.steps.PlanVariables;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
+import io.github.atlassianlifecycle.process.decisions.Approvals;
 import io.github.atlassianlifecycle.request.Evidence;
 import io.github.atlassianlifecycle.request.RequestEngine;
 import io.github.atlassianlifecycle.request.StoredRequest;
@@ -76,7 +77,7 @@ public class CamundaRequestEngine implements RequestEngine {
             List<ActivityInstance> leaves = new ArrayList<>();
             collectLeaves(tree, leaves);
             if (leaves.stream().anyMatch(a -> "userTask".equals(a.getActivityType())
-                    && a.getActivityId().startsWith("approve"))) {
+                    && Approvals.isApprovalTask(a.getActivityId()))) {
                 return Waiting.FOR_APPROVAL;
             }
             if (leaves.stream().anyMatch(a -> a.getActivityType().startsWith("intermediate")

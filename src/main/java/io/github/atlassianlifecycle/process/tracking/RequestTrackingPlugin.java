@@ -1,10 +1,6 @@
 package io.github.atlassianlifecycle.process.tracking;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -16,7 +12,6 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 import io.github.atlassianlifecycle.process.variables.RequestVariables;
 import io.github.atlassianlifecycle.request.RequestRepository;
@@ -37,9 +32,6 @@ import io.github.atlassianlifecycle.request.RequestStatus;
 public class RequestTrackingPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestTrackingPlugin.class);
-    private static final Set<String> KEYS = Arrays.stream(LifecycleAction.values()).map(LifecycleAction::processKey)
-            .collect(Collectors.toSet());
-
     private final RequestRepository repository;
     private final Clock clock;
 
@@ -50,15 +42,12 @@ public class RequestTrackingPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
         ExecutionListener tracker = this::track;
         ExecutionListener closer = this::close;
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+        LifecycleModels.afterParsing(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-                if (KEYS.contains(definition.getKey())) {
+                if (LifecycleModels.KEYS.contains(definition.getKey())) {
                     definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, tracker);
                     definition.addBuiltInListener(ExecutionListener.EVENTNAME_END, closer);
                 }

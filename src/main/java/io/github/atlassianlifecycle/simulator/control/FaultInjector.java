@@ -50,6 +50,10 @@ public class FaultInjector extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         SimulatedApi family = SimulatorPaths.family(SimulatorPaths.path(request));
+        if (!faults.appliesTo(family)) {
+            chain.doFilter(request, response);
+            return;
+        }
         sleep(faults.getLatencyMs());
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (faults.getTimeoutRate() > 0 && random.nextDouble() < faults.getTimeoutRate()) {

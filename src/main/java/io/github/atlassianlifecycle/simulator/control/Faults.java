@@ -1,6 +1,12 @@
 package io.github.atlassianlifecycle.simulator.control;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import io.github.atlassianlifecycle.simulator.core.SimulatedApi;
 
 /**
  * Faults the simulator injects into the simulated APIs, set through {@code PUT /sim/_control/faults}
@@ -21,6 +27,8 @@ public class Faults {
     /** Added to every call. */
     private volatile int latencyMs;
     private volatile int timeoutMs = 35_000;
+    /** The API families the faults apply to ({@code ["jira"]}, {@code ["user-management"]}); empty = all of them. */
+    private volatile Set<SimulatedApi> families = Set.of();
 
     /** Applies the given settings on top of a clean slate: fields not named are cleared. */
     public synchronized void replace(Map<String, Object> settings) {
@@ -34,6 +42,7 @@ public class Faults {
         timeoutRate = fresh.timeoutRate;
         latencyMs = fresh.latencyMs;
         timeoutMs = fresh.timeoutMs;
+        families = fresh.families;
     }
 
     public void clear() {
@@ -55,8 +64,34 @@ public class Faults {
             case "timeoutRate" -> timeoutRate = rate(name, value);
             case "latencyMs" -> latencyMs = nonNegative(name, value);
             case "timeoutMs" -> timeoutMs = positive(name, value);
+            case "families" -> families = families(value);
             default -> throw new IllegalArgumentException("unknown fault " + name);
         }
+    }
+
+    private static Set<SimulatedApi> families(Object value) {
+        if (!(value instanceof List<?> names)) {
+            throw new IllegalArgumentException("families must be a list such as [\"jira\", \"user-management\"]");
+        }
+        Set<SimulatedApi> chosen = EnumSet.noneOf(SimulatedApi.class);
+        for (Object name : names) {
+            try {
+                chosen.add(SimulatedApi.valueOf(String.valueOf(name).toUpperCase(Locale.ROOT).replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown family " + name + " (organizations, user-management, scim,"
+                        + " jira, confluence, bitbucket)");
+            }
+        }
+        return Set.copyOf(chosen);
+    }
+
+    /** Whether the faults apply to calls of this family. */
+    public boolean appliesTo(SimulatedApi family) {
+        return families.isEmpty() || families.contains(family);
+    }
+
+    public Set<SimulatedApi> getFamilies() {
+        return families;
     }
 
     private static double rate(String name, Object value) {
