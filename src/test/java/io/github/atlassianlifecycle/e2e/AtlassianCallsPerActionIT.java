@@ -153,7 +153,10 @@ class AtlassianCallsPerActionIT {
 
         print("approved ADD", calls);
         assertThat(calls).containsExactlyInAnyOrderEntriesOf(expected(
-                "organizations.searchUsers", 2, "organizations.invite", 1));
+                // the person and the group looked for to plan, and again after the approval
+                "organizations.searchUsers", 2 + 4, "organizations.searchGroups", 2,
+                // the invitation, read first; the new account's id for its group; both read back
+                "organizations.invite", 1, "organizations.addMembership", 1));
     }
 
     // ---------------------------------------------------------------- the count
