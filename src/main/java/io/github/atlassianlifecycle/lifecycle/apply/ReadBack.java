@@ -3,6 +3,7 @@ package io.github.atlassianlifecycle.lifecycle.apply;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
@@ -23,19 +24,12 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
  */
 public class ReadBack {
 
-    private final OrganizationsClient organizations;
-    private final UserManagementClient userManagement;
-    private final Optional<ScimClient> scim;
-    private final Optional<JiraClient> jira;
-    private final Optional<ConfluenceClient> confluence;
+    /** A new one per verification: each read at most once, all of them after the calls were made. */
+    private final Supplier<CallStates> states;
 
     public ReadBack(OrganizationsClient organizations, UserManagementClient userManagement, Optional<ScimClient> scim,
             Optional<JiraClient> jira, Optional<ConfluenceClient> confluence) {
-        this.organizations = organizations;
-        this.userManagement = userManagement;
-        this.scim = scim;
-        this.jira = jira;
-        this.confluence = confluence;
+        this.states = () -> new CallStates(organizations, userManagement, scim, jira, confluence);
     }
 
     /**
@@ -54,7 +48,7 @@ public class ReadBack {
      * @throws AtlassianApiException when a read fails transiently or its endpoint is unavailable
      */
     public Verified verify(Plan plan, Set<PlanStep> steps, Set<String> skipped) {
-        CallStates state = new CallStates(organizations, userManagement, scim, jira, confluence);
+        CallStates state = states.get();
         try {
             List<PlannedCall> left = plan.calls().stream().filter(call -> steps.contains(call.step()))
                     .filter(call -> !skipped.contains(call.id())).filter(call -> !state.reached(call)).toList();
