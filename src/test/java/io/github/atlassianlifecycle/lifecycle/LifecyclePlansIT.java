@@ -99,6 +99,7 @@ class LifecyclePlansIT {
         applyAll(disable);
         ReadBack.Verified verified = readBack().verify(disable, EnumSet.allOf(PlanStep.class), Set.of());
         assertThat(verified.left()).isEmpty();
+        assertThat(verified.finalState().accountStatus()).isEqualTo("inactive");
         assertThat(verified.finalState().jiraGroups()).isEmpty();
         assertThat(verified.finalState().confluenceGroups()).isEmpty();
         assertThat(simulator.account(id)).containsEntry("accountStatus", "inactive")

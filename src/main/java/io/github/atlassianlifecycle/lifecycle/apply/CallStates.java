@@ -96,6 +96,11 @@ final class CallStates {
         if (orgUserWithGroups != null && orgUserWithGroups.isPresent()) {
             facts = facts.withOrgGroups(orgGroups(orgUserWithGroups.get()));
         }
+        if (scimUser != null && scimUser.isPresent()) {
+            // An identity provider's user switched off through SCIM is a deactivated Atlassian account.
+            facts = facts.withStatus(scimUser.get().isDeactivated() ? "inactive" : "active", facts.membershipStatus(),
+                    facts.forDeletion());
+        }
         if (profile != null) {
             facts = facts.withStatus(profile.accountStatus(), facts.membershipStatus(), facts.forDeletion());
         }
