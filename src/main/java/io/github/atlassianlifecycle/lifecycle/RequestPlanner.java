@@ -15,7 +15,8 @@ import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 
 /**
  * Computes the plan of a request from live state: reads the account, resolves requested groups, and asks the
- * action's planner. The same call serves planning, the drift check before applying, and verification after.
+ * action's planner. The same call serves planning and the drift check after a wait (verification reads back only
+ * what the calls changed: {@code apply.ReadBack}).
  */
 public class RequestPlanner {
 
@@ -70,11 +71,6 @@ public class RequestPlanner {
             case DELETE -> delete.plan(facts);
             case ADD -> throw new IllegalStateException("handled above");
         };
-    }
-
-    /** The account as it is now (for the undo snapshot). */
-    public AccountFacts facts(String accountId, String knownScimId) {
-        return inspector.byAccountId(accountId, knownScimId);
     }
 
     /** Does the plan grant a group whose grant needs a second approval? (Groups already held do not count.) */

@@ -37,6 +37,7 @@ import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
 import io.github.atlassianlifecycle.ops.LifecycleEvents;
 import io.github.atlassianlifecycle.ops.WaitingRequests;
+import io.github.atlassianlifecycle.lifecycle.apply.ReadBack;
 import io.github.atlassianlifecycle.process.decisions.ApprovalTaskListener;
 import io.github.atlassianlifecycle.process.decisions.BatchApprovalTaskListener;
 import io.github.atlassianlifecycle.process.decisions.RemindApproversDelegate;
@@ -292,6 +293,14 @@ public class LifecycleProcessAutoConfiguration {
                 clock);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    ReadBack readBack(OrganizationsClient organizations, UserManagementClient userManagement,
+            ObjectProvider<ScimClient> scim, ObjectProvider<JiraClient> jira,
+            ObjectProvider<ConfluenceClient> confluence) {
+        return new ReadBack(organizations, userManagement, optional(scim), optional(jira), optional(confluence));
+    }
+
     // --- what the models name ------------------------------------------------------------------------------
 
     @Bean(LIFECYCLE_TIMERS)
@@ -358,8 +367,8 @@ public class LifecycleProcessAutoConfiguration {
 
     @Bean(TAKE_SNAPSHOT)
     @ConditionalOnMissingBean(name = TAKE_SNAPSHOT)
-    TakeSnapshotDelegate takeSnapshot(RequestPlanner planner, Clock clock) {
-        return new TakeSnapshotDelegate(planner, clock);
+    TakeSnapshotDelegate takeSnapshot(Clock clock) {
+        return new TakeSnapshotDelegate(clock);
     }
 
     @Bean(APPLY_PLAN_STEP)
@@ -370,8 +379,8 @@ public class LifecycleProcessAutoConfiguration {
 
     @Bean(VERIFY_PLAN)
     @ConditionalOnMissingBean(name = VERIFY_PLAN)
-    VerifyPlanDelegate verifyPlan(RequestPlanner planner) {
-        return new VerifyPlanDelegate(planner);
+    VerifyPlanDelegate verifyPlan(ReadBack readBack) {
+        return new VerifyPlanDelegate(readBack);
     }
 
     @Bean(UNDO_DISABLE)

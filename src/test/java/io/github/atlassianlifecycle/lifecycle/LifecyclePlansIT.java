@@ -6,6 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import io.github.atlassianlifecycle.lifecycle.account.AccountSnapshot;
 import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.apply.CallResult;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
+import io.github.atlassianlifecycle.lifecycle.apply.ReadBack;
 import io.github.atlassianlifecycle.lifecycle.plan.Operation;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
@@ -112,6 +114,11 @@ class LifecyclePlansIT {
                 .as("a new disable of it would release them").isNotEmpty();
     }
 
+    private ReadBack readBack() {
+        return new ReadBack(organizations, userManagement(), Optional.of(scim()), Optional.of(jira()),
+                Optional.of(confluence()));
+    }
+
     @Test
     void a_scim_managed_account_goes_through_scim_releases_seats_and_comes_back_with_exactly_its_groups() {
         String id = simulator.anyAccount(SimulatorControl.scimManaged()
@@ -123,8 +130,15 @@ class LifecyclePlansIT {
         Plan disable = planner.plan(request(LifecycleAction.DISABLE, id), Optional.empty(), null);
         assertThat(disable.calls()).extracting(PlannedCall::operation).contains(Operation.SCIM_DEACTIVATE,
                 Operation.REMOVE_JIRA_GROUP).doesNotContain(Operation.DEACTIVATE, Operation.SUSPEND);
-        AccountSnapshot snapshot = AccountSnapshot.of(planner.facts(id, null), Instant.now());
+        AccountSnapshot snapshot = AccountSnapshot.of(disable.account(), Instant.now());
+        assertThat(readBack().verify(disable, EnumSet.allOf(PlanStep.class), Set.of()).left())
+                .as("before applying, no change shows").isEqualTo(disable.calls());
         applyAll(disable);
+        ReadBack.Verified verified = readBack().verify(disable, EnumSet.allOf(PlanStep.class), Set.of());
+        assertThat(verified.left()).isEmpty();
+        assertThat(verified.finalState().accountStatus()).isEqualTo("inactive");
+        assertThat(verified.finalState().jiraGroups()).isEmpty();
+        assertThat(verified.finalState().confluenceGroups()).isEmpty();
         assertThat(simulator.account(id)).containsEntry("accountStatus", "inactive")
                 .containsEntry("jiraGroups", List.of()).containsEntry("confluenceGroups", List.of());
         assertThat(planner.plan(request(LifecycleAction.DISABLE, id), Optional.empty(), snapshot.scimId()).isEmpty())
@@ -149,6 +163,13 @@ class LifecyclePlansIT {
         assertThat(disable.calls()).extracting(PlannedCall::operation).containsExactly(Operation.SUSPEND);
         applyAll(disable);
         assertThat(simulator.account(id)).containsEntry("membershipStatus", "suspended");
+        Map<String, Integer> before = simulator.countsOf(id);
+        ReadBack.Verified verified = readBack().verify(disable, EnumSet.allOf(PlanStep.class), Set.of());
+        assertThat(verified.left()).isEmpty();
+        assertThat(verified.finalState().membershipStatus()).isEqualTo("suspended");
+        assertThat(simulator.countsOf(id)).as("a suspension is read back from the org user alone")
+                .containsEntry("organizations.user", before.getOrDefault("organizations.user", 0) + 1)
+                .hasSameSizeAs(before);
 
         applyAll(planner.plan(request(LifecycleAction.ENABLE, id), Optional.empty(), null));
         assertThat(simulator.account(id)).containsEntry("membershipStatus", "active");

@@ -8,6 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
 import java.util.List;
@@ -80,7 +84,7 @@ class AccountDisableProcessTest extends LifecycleModelContract {
         assertThat(process.variable(instance, "outcome")).isEqualTo("completed");
         assertThat(atlassian.account.accountStatus()).isEqualTo("inactive");
         assertThat(atlassian.applied).extracting(PlannedCall::operation).containsExactly(Operation.DEACTIVATE);
-        assertThat((String) process.variable(instance, "snapshot")).contains("jira-software-users", "confluence-users");
+        assertThat(String.valueOf(process.variable(instance, "snapshot"))).contains("jira-software-users", "confluence-users");
         assertThat(process.approvals(instance)).singleElement().satisfies(approval -> {
             assertThat(approval.approver()).isEqualTo("approver");
             assertThat(approval.approved()).isTrue();
@@ -140,6 +144,30 @@ class AccountDisableProcessTest extends LifecycleModelContract {
             assertThat(approval.approver()).isEqualTo(Approval.POLICY);
             assertThat(approval.comment()).contains("termination or security incident");
         });
+    }
+
+    @Test
+    void a_pre_approved_disable_reads_the_account_once_and_snapshots_that_reading() {
+        ProcessInstance instance = process.startAs("hr-system", List.of("lifecycle-automation"), KEY,
+                request("TERMINATION"));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("end-disabled", "recheck", "snapshot");
+        // Planning read it; nothing waited, so neither the re-check nor the snapshot reads it again.
+        verify(atlassian.inspector, times(1)).byAccountId(anyString(), any());
+        assertThat(process.variable(instance, "drifted")).isEqualTo(false);
+        assertThat(String.valueOf(process.variable(instance, "snapshot"))).contains(FakeAtlassian.JIRA_USERS.id(),
+                FakeAtlassian.CONFLUENCE_USERS.id(), FakeAtlassian.ENGINEERING.id());
+    }
+
+    @Test
+    void a_disable_that_waited_for_its_approval_reads_the_account_again_once() {
+        ProcessInstance instance = startAndPlan();
+        process.completeAs("approver", task(instance), vars("approved", true));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("end-disabled");
+        verify(atlassian.inspector, times(2)).byAccountId(anyString(), any());
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.github.atlassianlifecycle.lifecycle.account.GroupResolver;
 import io.github.atlassianlifecycle.lifecycle.account.ManagedBy;
 import io.github.atlassianlifecycle.lifecycle.apply.CallResult;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
+import io.github.atlassianlifecycle.lifecycle.apply.ReadBack;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
 import io.github.atlassianlifecycle.lifecycle.plan.PlanStep;
 import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
@@ -60,6 +61,7 @@ final class FakeAtlassian {
     final AccountInspector inspector = mock(AccountInspector.class);
     final GroupResolver groups = mock(GroupResolver.class);
     final PlanExecutor executor = mock(PlanExecutor.class);
+    final ReadBack readBack = mock(ReadBack.class);
     final RequestPlanner planner;
     final List<PlannedCall> applied = new ArrayList<>();
     /** Thrown by the next read, once. */
@@ -77,6 +79,8 @@ final class FakeAtlassian {
         when(inspector.byAccountId(anyString(), any())).thenAnswer(invocation -> read());
         when(inspector.byEmail(anyString(), any())).thenAnswer(invocation -> read());
         when(executor.apply(any(), any(), any())).thenAnswer(invocation -> apply(invocation.getArgument(0),
+                invocation.getArgument(1), invocation.getArgument(2)));
+        when(readBack.verify(any(), any(), any())).thenAnswer(invocation -> verify(invocation.getArgument(0),
                 invocation.getArgument(1), invocation.getArgument(2)));
         when(groups.resolve(any())).thenAnswer(invocation -> resolve(invocation.getArgument(0)));
     }
@@ -152,9 +156,21 @@ final class FakeAtlassian {
         return results;
     }
 
+    /** Like the real read-back: each call of the steps, not skipped, whose change does not show is left. */
+    private ReadBack.Verified verify(Plan plan, Set<PlanStep> steps, Set<String> skipped) {
+        AccountFacts now = read();
+        List<PlannedCall> left = plan.calls().stream().filter(call -> steps.contains(call.step()))
+                .filter(call -> !skipped.contains(call.id())).filter(call -> !after(now, call).equals(now)).toList();
+        return new ReadBack.Verified(left, now);
+    }
+
     /** What Atlassian does for each call. */
     private void change(PlannedCall call) {
-        MutableAccount a = new MutableAccount(account);
+        account = after(account, call);
+    }
+
+    private static AccountFacts after(AccountFacts before, PlannedCall call) {
+        MutableAccount a = new MutableAccount(before);
         switch (call.operation()) {
             case DEACTIVATE, SCIM_DEACTIVATE -> a.accountStatus = "inactive";
             case REACTIVATE, SCIM_ACTIVATE -> a.accountStatus = "active";
@@ -207,7 +223,7 @@ final class FakeAtlassian {
             case ADD_CONFLUENCE_GROUP -> addIfAbsent(a.confluenceGroups, group(call));
             case REMOVE_CONFLUENCE_GROUP -> a.confluenceGroups.removeIf(g -> g.id().equals(call.param("groupId")));
         }
-        account = a.facts();
+        return a.facts();
     }
 
     private static void addIfAbsent(List<GroupRef> groups, GroupRef group) {
@@ -307,9 +323,9 @@ final class FakeAtlassian {
         Mocks.register("recheckPlan", new RecheckPlanDelegate(planner));
         Mocks.register("recheckDeletion", new RecheckDeletionDelegate(planner));
         Mocks.register("cancelPendingDeletion", new CancelPendingDeletionDelegate());
-        Mocks.register("takeSnapshot", new TakeSnapshotDelegate(planner, Clock.systemUTC()));
+        Mocks.register("takeSnapshot", new TakeSnapshotDelegate(Clock.systemUTC()));
         Mocks.register("applyPlanStep", new ApplyPlanStepDelegate(executor));
-        Mocks.register("verifyPlan", new VerifyPlanDelegate(planner));
+        Mocks.register("verifyPlan", new VerifyPlanDelegate(readBack));
         Mocks.register("undoDisable", new UndoDisableDelegate(planner, executor));
         Mocks.register("resolveFailureListener", new ResolveFailureListener(Clock.systemUTC()));
         Mocks.register("lifecycleTimers",

@@ -47,6 +47,25 @@ public final class SimulatorControl {
         return http.get().uri(b -> b.path("/calls").queryParam("accountId", accountId).build()).retrieve().body(OBJECT);
     }
 
+    /** The calls recorded for this account, by operation (complete: the log counts every call it credits). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Integer> countsOf(String accountId) {
+        Map<String, Object> byAccount = (Map<String, Object>) calls(accountId).get("countsByAccount");
+        return counts((Map<String, Object>) byAccount.getOrDefault(accountId, Map.of()));
+    }
+
+    /** Every recorded call since the last reset, by operation. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Integer> countsByOperation() {
+        return counts((Map<String, Object>) http.get().uri("/calls").retrieve().body(OBJECT).get("countsByOperation"));
+    }
+
+    private static Map<String, Integer> counts(Map<String, Object> counts) {
+        Map<String, Integer> typed = new java.util.TreeMap<>();
+        counts.forEach((operation, count) -> typed.put(operation, ((Number) count).intValue()));
+        return typed;
+    }
+
     /** Every recorded call (time, method, path, status, operation, accountId), oldest first. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> allCalls() {

@@ -70,4 +70,34 @@ public record AccountFacts(
     public boolean userManagementAllowed() {
         return managedBy == ManagedBy.ORGANIZATION && lifecycleRestriction == null;
     }
+
+    /** These facts with the account's identity as read again (a new person's, once invited). */
+    public AccountFacts withAccount(String newAccountId, String newEmail, String newName) {
+        return new AccountFacts(true, newAccountId, newEmail, newName, managedBy, accountStatus, membershipStatus,
+                forDeletion, lifecycleRestriction, scimId, orgGroups, inJira, jiraGroups, confluenceGroups);
+    }
+
+    /** These facts with the account's status as read again. */
+    public AccountFacts withStatus(String newAccountStatus, String newMembershipStatus, boolean newForDeletion) {
+        return new AccountFacts(exists, accountId, email, name, managedBy, newAccountStatus, newMembershipStatus,
+                newForDeletion, lifecycleRestriction, scimId, orgGroups, inJira, jiraGroups, confluenceGroups);
+    }
+
+    /** These facts with the org groups as read again. */
+    public AccountFacts withOrgGroups(List<GroupRef> groups) {
+        return new AccountFacts(exists, accountId, email, name, managedBy, accountStatus, membershipStatus,
+                forDeletion, lifecycleRestriction, scimId, groups, inJira, jiraGroups, confluenceGroups);
+    }
+
+    /** These facts with Jira's view as read again. */
+    public AccountFacts withJira(boolean nowInJira, List<GroupRef> groups) {
+        return new AccountFacts(exists, accountId, email, name, managedBy, accountStatus, membershipStatus,
+                forDeletion, lifecycleRestriction, scimId, orgGroups, nowInJira, groups, confluenceGroups);
+    }
+
+    /** These facts with the Confluence groups as read again. */
+    public AccountFacts withConfluenceGroups(List<GroupRef> groups) {
+        return new AccountFacts(exists, accountId, email, name, managedBy, accountStatus, membershipStatus,
+                forDeletion, lifecycleRestriction, scimId, orgGroups, inJira, jiraGroups, groups);
+    }
 }

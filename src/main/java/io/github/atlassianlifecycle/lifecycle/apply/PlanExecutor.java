@@ -5,18 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.Invitation;
-import io.github.atlassianlifecycle.client.organizations.OrgUser;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.client.scim.ScimClient;
 import io.github.atlassianlifecycle.client.scim.ScimUser;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
-import io.github.atlassianlifecycle.lifecycle.BusinessError;
 import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
 import io.github.atlassianlifecycle.lifecycle.apply.CallResult.Outcome;
 import io.github.atlassianlifecycle.lifecycle.plan.Plan;
@@ -78,92 +75,45 @@ public class PlanExecutor {
 
     /** @return whether the call changed anything */
     private boolean execute(PlannedCall call) {
+        // A new instance per call: what an earlier call of the step changed must not be answered from memory.
+        CallStates state = new CallStates(organizations, userManagement, scim, jira, confluence);
         return switch (call.operation()) {
-            case DEACTIVATE -> change(() -> userManagement.profile(accountId(call)).isActive(),
-                    () -> userManagement.disable(accountId(call), null));
-            case REACTIVATE -> change(() -> !userManagement.profile(accountId(call)).isActive(),
-                    () -> userManagement.enable(accountId(call)));
-            case DELETE_ACCOUNT -> change(() -> orgUser(call).map(u -> !u.isScheduledForDeletion()
-                    && !"closed".equals(u.accountStatus())).orElse(false), () -> userManagement.delete(accountId(call)));
-            case CANCEL_DELETION -> change(() -> orgUser(call).map(OrgUser::isScheduledForDeletion).orElse(false),
-                    () -> userManagement.cancelDelete(accountId(call)));
-            case SUSPEND -> change(() -> orgUser(call).map(u -> !u.isSuspended() && !u.hasNoMembership()).orElse(false),
-                    () -> organizations.suspend(accountId(call)));
-            case RESTORE -> change(() -> orgUser(call).map(OrgUser::isSuspended).orElse(false),
-                    () -> organizations.restore(accountId(call)));
-            case REMOVE_FROM_DIRECTORY -> change(() -> orgUser(call).map(u -> !u.hasNoMembership()).orElse(false),
-                    () -> organizations.removeFromDirectory(accountId(call)));
-            case INVITE -> change(() -> organizations.findByEmail(call.param("email"))
-                    .map(OrgUser::hasNoMembership).orElse(true),
-                    () -> organizations.invite(Invitation.of(call.param("email"))));
-            case ADD_ORG_GROUP -> organizations.addMembershipIfAbsent(call.param("groupId"), accountId(call));
+            case DEACTIVATE -> change(state, call, () -> userManagement.disable(state.accountId(call), null));
+            case REACTIVATE -> change(state, call, () -> userManagement.enable(state.accountId(call)));
+            case DELETE_ACCOUNT -> change(state, call, () -> userManagement.delete(state.accountId(call)));
+            case CANCEL_DELETION -> change(state, call, () -> userManagement.cancelDelete(state.accountId(call)));
+            case SUSPEND -> change(state, call, () -> organizations.suspend(state.accountId(call)));
+            case RESTORE -> change(state, call, () -> organizations.restore(state.accountId(call)));
+            case REMOVE_FROM_DIRECTORY -> change(state, call,
+                    () -> organizations.removeFromDirectory(state.accountId(call)));
+            case INVITE -> change(state, call, () -> organizations.invite(Invitation.of(call.param("email"))));
+            case ADD_ORG_GROUP -> organizations.addMembershipIfAbsent(call.param("groupId"), state.accountId(call));
             case REMOVE_ORG_GROUP -> {
-                organizations.removeMembership(call.param("groupId"), accountId(call));
+                organizations.removeMembership(call.param("groupId"), state.accountId(call));
                 yield true;
             }
-            case SCIM_CREATE -> scim().findOrCreateUser(ScimUser.builder(call.param("email"))
+            case SCIM_CREATE -> state.scim().findOrCreateUser(ScimUser.builder(call.param("email"))
                     .email(call.param("email")).displayName(call.param("displayName")).active(true).build()).created();
-            case SCIM_DEACTIVATE -> scim().deactivate(call.param("scimId"));
-            case SCIM_ACTIVATE -> scim().activate(call.param("scimId"));
-            case SCIM_DELETE -> scim().deleteUserIfPresent(call.param("scimId"));
-            case ADD_JIRA_GROUP -> jira().addToGroupIfAbsent(call.param("groupId"), accountId(call));
-            case REMOVE_JIRA_GROUP -> jira().removeFromGroupIfPresent(call.param("groupId"), accountId(call));
-            case REMOVE_FROM_JIRA -> jira().deleteUserIfPresent(accountId(call));
-            case ADD_CONFLUENCE_GROUP -> change(() -> !inConfluenceGroup(call),
-                    () -> confluence().addMember(call.param("groupId"), accountId(call)));
-            case REMOVE_CONFLUENCE_GROUP -> change(() -> inConfluenceGroup(call),
-                    () -> confluence().removeMember(call.param("groupId"), accountId(call)));
+            case SCIM_DEACTIVATE -> state.scim().deactivate(call.param("scimId"));
+            case SCIM_ACTIVATE -> state.scim().activate(call.param("scimId"));
+            case SCIM_DELETE -> state.scim().deleteUserIfPresent(call.param("scimId"));
+            case ADD_JIRA_GROUP -> state.jira().addToGroupIfAbsent(call.param("groupId"), state.accountId(call));
+            case REMOVE_JIRA_GROUP -> state.jira().removeFromGroupIfPresent(call.param("groupId"), state.accountId(call));
+            case REMOVE_FROM_JIRA -> state.jira().deleteUserIfPresent(state.accountId(call));
+            case ADD_CONFLUENCE_GROUP -> change(state, call,
+                    () -> state.confluence().addMember(call.param("groupId"), state.accountId(call)));
+            case REMOVE_CONFLUENCE_GROUP -> change(state, call,
+                    () -> state.confluence().removeMember(call.param("groupId"), state.accountId(call)));
         };
     }
 
-    private static boolean change(Supplier<Boolean> needed, Runnable action) {
-        if (!needed.get()) {
+    /** Read first, act only when Atlassian is not yet as the call leaves it. */
+    private static boolean change(CallStates state, PlannedCall call, Runnable action) {
+        if (state.reached(call)) {
             return false;
         }
         action.run();
         return true;
-    }
-
-    /** The account a call is about; for a new person, found by email once the account exists. */
-    private String accountId(PlannedCall call) {
-        String accountId = call.param("accountId");
-        if (accountId != null) {
-            return accountId;
-        }
-        return organizations.findByEmail(call.param("email")).map(OrgUser::accountId)
-                .orElseThrow(() -> new LifecycleBusinessException(BusinessError.ACCOUNT_NOT_FOUND,
-                        "No account has the email " + call.param("email") + " yet", null));
-    }
-
-    private Optional<OrgUser> orgUser(PlannedCall call) {
-        try {
-            return Optional.of(organizations.user(accountId(call)));
-        } catch (AtlassianApiException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private boolean inConfluenceGroup(PlannedCall call) {
-        return confluence().allGroupsOf(accountId(call)).stream().anyMatch(g -> g.id().equals(call.param("groupId")));
-    }
-
-    private ScimClient scim() {
-        return scim.orElseThrow(() -> notConfigured("SCIM (atlassian.scim-api-key)"));
-    }
-
-    private JiraClient jira() {
-        return jira.orElseThrow(() -> notConfigured("Jira (atlassian.site-url)"));
-    }
-
-    private ConfluenceClient confluence() {
-        return confluence.orElseThrow(() -> notConfigured("Confluence (atlassian.site-url)"));
-    }
-
-    private static LifecycleBusinessException notConfigured(String what) {
-        return new LifecycleBusinessException(BusinessError.NOT_AUTHORIZED, what + " is not configured", null);
     }
 
     private CallResult result(PlannedCall call, Outcome outcome) {

@@ -36,7 +36,7 @@ public final class Approvals {
     }
 
     /** The decisions since the request was last routed to approval. */
-    static List<Approval> ofThisRound(VariableScope scope) {
+    public static List<Approval> ofThisRound(VariableScope scope) {
         List<Approval> all = JsonVariables.list(scope, ProcessVariables.APPROVALS, Approval.class);
         int from = scope.getVariable(ProcessVariables.APPROVALS_FROM) instanceof Integer index ? index : 0;
         return all.subList(Math.min(from, all.size()), all.size());

@@ -23,6 +23,12 @@ public class RecheckDeletionDelegate extends RecheckPlanDelegate {
         super(planner);
     }
 
+    /** The grace period waited, always: the account is read again. */
+    @Override
+    boolean nothingWaited(DelegateExecution execution) {
+        return false;
+    }
+
     @Override
     boolean drifted(DelegateExecution execution, Plan approved, Plan now) {
         boolean disabled = now.leftAfter(approved, EnumSet.of(PlanStep.ACCOUNT, PlanStep.GROUPS),
