@@ -47,6 +47,11 @@ public final class SimulatorControl {
         return http.get().uri(b -> b.path("/calls").queryParam("accountId", accountId).build()).retrieve().body(OBJECT);
     }
 
+    /** The whole call log: {@code total}, {@code calls} (the newest 50,000), {@code countsByOperation}, {@code countsByAccount}. */
+    public Map<String, Object> callLog() {
+        return http.get().uri("/calls").retrieve().body(OBJECT);
+    }
+
     /** Every recorded call (time, method, path, status, operation, accountId), oldest first. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> allCalls() {
