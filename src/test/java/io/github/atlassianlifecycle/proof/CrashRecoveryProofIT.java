@@ -30,7 +30,7 @@ class CrashRecoveryProofIT {
         Records records = new Records(rig.database(), start);
         ProofRig.Node node = rig.startNode("node-1", NodeSettings.recovering());
         Workload workload = Workload.of(rig.simulator(), "crash", REQUESTS - ADDS, ADDS);
-        workload.submit(node);
+        workload.submit(node, records);
 
         await("a quarter of the requests finished").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> records.requests() - records.openRequests() >= workload.size() / 4);

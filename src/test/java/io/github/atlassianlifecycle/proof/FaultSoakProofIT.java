@@ -19,7 +19,11 @@ class FaultSoakProofIT {
 
     static final int REQUESTS = Figures.count("proof.soak.requests", 500);
     static final int ADDS = REQUESTS / 5;
-    /** The retry cycle of the Atlassian steps in the soak: enough tries that a 20 % failure rate never exhausts them. */
+    /**
+     * The retry cycle of the Atlassian steps in the soak ({@code atlassian.lifecycle.retry-cycle}): a step's try reads
+     * the account again (some five calls), so at 20 % 5xx about two tries in three fail, and five tries (the
+     * production cycle) would leave about one step in eight with an incident; thirty leave none.
+     */
     static final String RETRY_CYCLE = System.getProperty("proof.soak.retry-cycle", "R30/PT1S");
 
     @RegisterExtension
@@ -47,7 +51,7 @@ class FaultSoakProofIT {
         rig.simulator().faults(faults);
         Instant start = Instant.now();
 
-        workload.submit(node);
+        workload.submit(node, records);
         Instant allFinished = records.awaitAllFinished(Duration.ofMinutes(20));
         rig.simulator().faults(Map.of());
 
@@ -67,7 +71,7 @@ class FaultSoakProofIT {
                 .put("5xx answered", ledger.withStatus(500))
                 .put("429s answered", ledger.withStatus(429))
                 .put("timeouts (504 after the client gave up)", ledger.withStatus(504))
-                .put("failed job attempts (retries)", records.failedJobAttempts())
+                .put("failed job attempts (5xx and timeouts retried, 429s re-dued)", records.failedJobAttempts())
                 .put("incidents", records.incidents())
                 .print();
     }

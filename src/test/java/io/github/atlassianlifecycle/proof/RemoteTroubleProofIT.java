@@ -64,7 +64,7 @@ class RemoteTroubleProofIT {
         Workload workload = Workload.of(rig.simulator(), "rate-limit", RATE_LIMITED_REQUESTS, 0);
         rig.simulator().faults(Map.of("rateLimitPerSecond", LIMIT_PER_SECOND));
 
-        workload.submit(node);
+        workload.submit(node, records);
         Instant allFinished = records.awaitAllFinished(Duration.ofMinutes(15));
 
         assertThat(records.statuses()).isEqualTo(Map.of("COMPLETED", workload.size()));
@@ -90,7 +90,7 @@ class RemoteTroubleProofIT {
         Workload workload = Workload.of(rig.simulator(), "exhaustion", FAILING_REQUESTS, 0);
         rig.simulator().faults(Map.of("serverErrorRate", 1));
 
-        workload.submit(node);
+        workload.submit(node, records);
         RestClient admin = Workload.client(node, "demo");
         await("one incident per request").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {

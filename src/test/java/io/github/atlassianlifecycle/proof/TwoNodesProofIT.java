@@ -31,7 +31,7 @@ class TwoNodesProofIT {
         ProofRig.Node survivor = rig.startNode("node-a", NodeSettings.recovering());
         ProofRig.Node victim = rig.startNode("node-b", NodeSettings.recovering());
         Workload workload = Workload.of(rig.simulator(), "two-nodes", REQUESTS - ADDS, ADDS);
-        workload.submit(survivor);
+        workload.submit(survivor, records);
 
         await("a third of the requests finished").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> records.requests() - records.openRequests() >= workload.size() / 3);

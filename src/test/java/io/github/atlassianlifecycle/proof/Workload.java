@@ -65,13 +65,16 @@ final class Workload {
         return disables.size() + adds.size();
     }
 
-    /** Submits the adds and approves them, then submits the disables; each answer must be 202. */
-    void submit(ProofRig.Node node) {
+    /**
+     * Submits the adds and approves them, then submits the disables; each answer must be 202. Fails at once when an
+     * incident appears in {@code records}: an add waiting on one never comes to its approval.
+     */
+    void submit(ProofRig.Node node, Records records) {
         RestClient automation = client(node, "automation");
         send(adds.stream().map(email -> Map.<String, Object>of("action", "ADD", "email", email,
                 "displayName", email.substring(0, email.indexOf('@')), "groups", List.of(GROUP),
                 "reason", "Joins the proof", "reasonCode", "ACCESS_REQUEST")).toList(), automation);
-        approveAdds(node);
+        approveAdds(node, records);
         send(disables.stream().map(account -> Map.<String, Object>of("action", "DISABLE", "accountId", account,
                 "reason", "Left the company", "reasonCode", "TERMINATION")).toList(), automation);
     }
@@ -96,11 +99,17 @@ final class Workload {
     }
 
     /** Waits for each add's approval task and completes it as {@code approver}. */
-    private void approveAdds(ProofRig.Node node) {
+    private void approveAdds(ProofRig.Node node, Records records) {
+        if (adds.isEmpty()) {
+            return;
+        }
         RestClient approver = client(node, "approver");
         List<String> approved = new ArrayList<>();
         await("approval tasks of " + adds.size() + " adds").atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    if (records.incidents() > 0) {
+                        throw new AssertionError("incidents before the adds' approvals: " + records.incidentMessages());
+                    }
                     List<Map<String, Object>> tasks = approver.get().uri(
                             "/engine-rest/task?processDefinitionKey=account-add&taskDefinitionKey=approve&maxResults=1000")
                             .retrieve().body(LIST);

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every call the simulated APIs received: time, method, path and query, status, and the operation and account it touched.
- * Counts per account and operation are kept in full (so a test can prove "exactly once"); the list of calls keeps
+ * Every call the simulated APIs received: time, method, path and query, status, and the operation and account it
+ * touched. Counts per account and operation are kept in full (so a test can prove "exactly once"); the list of calls keeps
  * the newest {@value #MAX_CALLS}. Credentials are never recorded.
  */
 public class CallLog {
