@@ -33,8 +33,11 @@ class TwoNodesProofIT {
         Workload workload = Workload.of(rig.simulator(), "two-nodes", REQUESTS - ADDS, ADDS);
         workload.submit(survivor, records);
 
-        await("a third of the requests finished").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> records.requests() - records.openRequests() >= workload.size() / 3);
+        // Both nodes at work (a node just started may take a while to acquire its first jobs) and a third done.
+        await("both nodes at work, a third of the requests finished").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> records.successfulJobsByNode().keySet().containsAll(java.util.List.of("node-a", "node-b"))
+                        && records.requests() - records.openRequests() >= workload.size() / 3);
         victim.process().kill();
         Instant killed = Instant.now();
         // Read once node-b is gone: what it committed until its last instant is in, and nothing more can come.
