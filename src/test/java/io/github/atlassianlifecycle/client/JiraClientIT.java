@@ -203,6 +203,17 @@ class JiraClientIT {
     }
 
     @Test
+    void the_call_log_keeps_the_query_that_names_the_group_a_removal_changed() {
+        String id = simulator.anyAccount(inJira().and(active()).and(inJiraGroup("developers")));
+        String developers = client.groupIdByName("developers").orElseThrow();
+
+        client.removeFromGroup(developers, id);
+
+        assertThat(simulator.allCalls()).filteredOn(call -> "jira.removeUserFromGroup".equals(call.get("operation")))
+                .singleElement().satisfies(call -> assertThat((String) call.get("query")).contains("groupId=" + developers));
+    }
+
+    @Test
     void add_to_group_answers_201_and_remove_from_group_answers_200() {
         String id = simulator.anyAccount(inJira().and(active()).and(inJiraGroup("developers").negate()));
         String developers = client.groupIdByName("developers").orElseThrow();

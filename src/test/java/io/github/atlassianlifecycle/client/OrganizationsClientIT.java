@@ -358,6 +358,14 @@ class OrganizationsClientIT {
     }
 
     @Test
+    void the_call_log_counts_an_invite_of_one_person_for_that_persons_account() {
+        List<InvitedUser> invited = client.invite(Invitation.of("one.invite@demo.example"));
+
+        String id = invited.get(0).accountId();
+        assertThat(simulator.calls(id).get("countsByAccount").toString()).contains("organizations.invite=1");
+    }
+
+    @Test
     void an_unmanaged_user_removed_from_the_directory_is_gone_from_it() {
         String id = simulator.anyAccount(SimulatorControl.unmanaged());
         client.removeFromDirectory(id);

@@ -24,7 +24,8 @@ public class FreeLoopbackPort implements ApplicationContextInitializer<Configura
                 new MapPropertySource("freeLoopbackPort", Map.of("server.port", free())));
     }
 
-    private static int free() {
+    /** A port free on the loopback address now (for a server this test starts, in its process or another). */
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -57,13 +57,18 @@ public final class SimulatorControl {
     /** Every recorded call since the last reset, by operation. */
     @SuppressWarnings("unchecked")
     public Map<String, Integer> countsByOperation() {
-        return counts((Map<String, Object>) http.get().uri("/calls").retrieve().body(OBJECT).get("countsByOperation"));
+        return counts((Map<String, Object>) callLog().get("countsByOperation"));
     }
 
     private static Map<String, Integer> counts(Map<String, Object> counts) {
         Map<String, Integer> typed = new java.util.TreeMap<>();
         counts.forEach((operation, count) -> typed.put(operation, ((Number) count).intValue()));
         return typed;
+    }
+
+    /** The whole call log: {@code total}, {@code calls} (the newest 50,000), {@code countsByOperation}, {@code countsByAccount}. */
+    public Map<String, Object> callLog() {
+        return http.get().uri("/calls").retrieve().body(OBJECT);
     }
 
     /** Every recorded call (time, method, path, status, operation, accountId), oldest first. */

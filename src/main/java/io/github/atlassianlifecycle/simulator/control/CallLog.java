@@ -9,16 +9,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every call the simulated APIs received: time, method, path, status, and the operation and account it touched.
- * Counts per account and operation are kept in full (so a test can prove "exactly once"); the list of calls keeps
+ * Every call the simulated APIs received: time, method, path and query, status, and the operation and account it
+ * touched. Counts per account and operation are kept in full (so a test can prove "exactly once"); the list of calls keeps
  * the newest {@value #MAX_CALLS}. Credentials are never recorded.
  */
 public class CallLog {
 
     static final int MAX_CALLS = 50_000;
 
-    /** One call; {@code operation} and {@code accountId} are null when the call never reached an endpoint. */
-    public record Call(Instant time, String method, String path, int status, String operation, String accountId) {
+    /**
+     * One call; {@code operation} and {@code accountId} are null when the call never reached an endpoint, {@code query}
+     * when it had none (it tells two changes of one account apart, such as its removal from two Jira groups).
+     */
+    public record Call(Instant time, String method, String path, String query, int status, String operation,
+            String accountId) {
     }
 
     private final Deque<Call> calls = new ArrayDeque<>();

@@ -49,7 +49,8 @@ public class CallRecorder extends OncePerRequestFilter implements HandlerInterce
         try {
             chain.doFilter(request, response);
         } finally {
-            log.record(new CallLog.Call(state.now(), request.getMethod(), SimulatorPaths.path(request), response.getStatus(),
+            log.record(new CallLog.Call(state.now(), request.getMethod(), SimulatorPaths.path(request),
+                    request.getQueryString(), response.getStatus(),
                     (String) request.getAttribute(OPERATION), CallSubject.of(request)));
         }
     }

@@ -89,6 +89,10 @@ public class FaultInjector extends OncePerRequestFilter {
             throws IOException {
         Instant now = clock.instant();
         Integer retryAfter = faults.getRetryAfterSeconds();
+        Integer retryAfterMax = faults.getRetryAfterMaxSeconds();
+        if (retryAfter != null && retryAfterMax != null) {
+            retryAfter = ThreadLocalRandom.current().nextInt(retryAfter, retryAfterMax + 1);
+        }
         long seconds = retryAfter != null ? retryAfter : Math.max(1, Duration.between(now, reset).toSeconds() + 1);
         if (faults.isRetryAfterHeader()) {
             response.setHeader("Retry-After", String.valueOf(seconds));

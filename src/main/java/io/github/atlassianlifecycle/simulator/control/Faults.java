@@ -18,6 +18,8 @@ public class Faults {
     private volatile Integer rateLimitPerSecond;
     /** Seconds a 429 tells the caller to wait ({@code Retry-After}); null = until the quota window ends. */
     private volatile Integer retryAfterSeconds;
+    /** With {@link #retryAfterSeconds}: each 429 tells a wait drawn evenly from that to this; null = always that. */
+    private volatile Integer retryAfterMaxSeconds;
     /** Send {@code Retry-After} on 429s; false sends only {@code X-RateLimit-Reset} (the admin API's header is unverified). */
     private volatile boolean retryAfterHeader = true;
     private volatile double serverErrorRate;
@@ -34,8 +36,13 @@ public class Faults {
     public synchronized void replace(Map<String, Object> settings) {
         Faults fresh = new Faults();
         settings.forEach((name, value) -> fresh.set(name, value));
+        if (fresh.retryAfterMaxSeconds != null
+                && (fresh.retryAfterSeconds == null || fresh.retryAfterMaxSeconds < fresh.retryAfterSeconds)) {
+            throw new IllegalArgumentException("retryAfterMaxSeconds needs retryAfterSeconds, and no less than it");
+        }
         rateLimitPerSecond = fresh.rateLimitPerSecond;
         retryAfterSeconds = fresh.retryAfterSeconds;
+        retryAfterMaxSeconds = fresh.retryAfterMaxSeconds;
         retryAfterHeader = fresh.retryAfterHeader;
         serverErrorRate = fresh.serverErrorRate;
         tooManyRequestsRate = fresh.tooManyRequestsRate;
@@ -53,6 +60,7 @@ public class Faults {
         switch (name) {
             case "rateLimitPerSecond" -> rateLimitPerSecond = value == null ? null : positive(name, value);
             case "retryAfterSeconds" -> retryAfterSeconds = value == null ? null : nonNegative(name, value);
+            case "retryAfterMaxSeconds" -> retryAfterMaxSeconds = value == null ? null : nonNegative(name, value);
             case "retryAfterHeader" -> {
                 if (!(value instanceof Boolean flag)) {
                     throw new IllegalArgumentException("retryAfterHeader must be true or false");
@@ -122,6 +130,10 @@ public class Faults {
 
     public Integer getRetryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    public Integer getRetryAfterMaxSeconds() {
+        return retryAfterMaxSeconds;
     }
 
     public boolean isRetryAfterHeader() {

@@ -214,6 +214,9 @@ public class OrganizationsController {
                 OrgRules.invite(account, state.now());
                 groups.forEach(group -> OrgRules.join(account, group.id));
                 results.add(Map.of("id", account.accountId, "email", account.email, "results", List.of()));
+                if (emails.size() == 1) {
+                    CallSubject.touched(account); // the call log counts one person's invite as theirs
+                }
             }
             return ResponseEntity.ok(Map.of("data", results));
         });

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +74,18 @@ class SimulatorFaultsIT {
                     assertThat(e.retryAt()).get().satisfies(at ->
                             assertThat(at).isBetween(before.plusSeconds(6), Instant.now().plusSeconds(8)));
                 });
+    }
+
+    @Test
+    void a_429_tells_a_wait_drawn_from_retry_after_seconds_to_retry_after_max_seconds() {
+        simulator.faults(Map.of("tooManyRequestsRate", 1, "retryAfterSeconds", 1, "retryAfterMaxSeconds", 2));
+        Set<String> waits = new TreeSet<>();
+        for (int i = 0; i < 40; i++) {
+            ResponseEntity<String> raw = raw("/api/users/" + account + "/manage/profile");
+            assertThat(raw.getStatusCode().value()).isEqualTo(429);
+            waits.add(raw.getHeaders().getFirst("Retry-After"));
+        }
+        assertThat(waits).containsExactly("1", "2");
     }
 
     @Test
@@ -144,7 +158,8 @@ class SimulatorFaultsIT {
         RestClient control = RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/sim/_control")
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("serverErrorRate", 2),
-                Map.of("rateLimitPerSecond", 0), Map.of("nonsense", 1), Map.of("latencyMs", -5))) {
+                Map.of("rateLimitPerSecond", 0), Map.of("nonsense", 1), Map.of("latencyMs", -5),
+                Map.of("retryAfterMaxSeconds", 2), Map.of("retryAfterSeconds", 3, "retryAfterMaxSeconds", 2))) {
             assertThat(control.put().uri("/faults").body(bad).retrieve().toEntity(String.class).getStatusCode().value())
                     .isEqualTo(400);
         }
