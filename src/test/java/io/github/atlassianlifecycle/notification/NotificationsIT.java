@@ -322,7 +322,7 @@ class NotificationsIT {
         return addresses;
     }
 
-    /** Waits for exactly this many mails, then a moment more would show a duplicate: the count is checked again. */
+    /** Waits for this many mails and checks no more came with them (each person is mailed in one loop). */
     List<MimeMessage> awaitMails(int count) {
         assertThat(SMTP.waitForIncomingEmail(PATIENCE.toMillis(), count)).as(count + " mails").isTrue();
         List<MimeMessage> mails = List.of(SMTP.getReceivedMessages());
