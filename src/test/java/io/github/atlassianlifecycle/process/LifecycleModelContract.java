@@ -199,6 +199,15 @@ abstract class LifecycleModelContract {
     }
 
     @Test
+    void a_request_withdrawn_while_it_waits_ends_quietly_with_its_listeners_run() {
+        ProcessInstance instance = startAwaitingApproval();
+        runtimeService().deleteProcessInstance(instance.getId(), "withdrawn by the requester");
+
+        assertThat(instance).isEnded();
+        assertThat(process().variable(instance, "outcome")).isNull();
+    }
+
+    @Test
     void an_approval_nobody_decides_expires_the_request() {
         ProcessInstance instance = startAwaitingApproval();
         process().fireTimer(instance, "approve-expiry");

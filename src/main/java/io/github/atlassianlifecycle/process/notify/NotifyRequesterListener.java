@@ -34,18 +34,19 @@ public class NotifyRequesterListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String told = Boolean.TRUE.equals(execution.getVariable(ProcessVariables.NO_CHANGES))
-                ? "completed: the account already was as asked, nothing was changed"
-                : TOLD.get(ApprovalMails.text(execution, ProcessVariables.OUTCOME));
+        // A withdrawn request (deleted) ends without an outcome: nothing to tell (and Map.of refuses a null key).
+        String outcome = ApprovalMails.text(execution, ProcessVariables.OUTCOME);
         String requester = ApprovalMails.text(execution, ProcessVariables.REQUESTER);
-        if (!mail.enabled() || told == null || requester == null) {
+        if (!mail.enabled() || outcome == null || !TOLD.containsKey(outcome) || requester == null) {
             return;
         }
+        String told = Boolean.TRUE.equals(execution.getVariable(ProcessVariables.NO_CHANGES))
+                ? "completed: the account already was as asked, nothing was changed" : TOLD.get(outcome);
         Recipient person = new People(execution.getProcessEngineServices().getIdentityService()).user(requester);
         String requestId = ApprovalMails.requestId(execution);
-        OutcomeMail outcome = new OutcomeMail(requestId, ApprovalMails.actionOf(execution),
+        OutcomeMail ending = new OutcomeMail(requestId, ApprovalMails.actionOf(execution),
                 ApprovalMails.account(execution), told, ApprovalMails.text(execution, ProcessVariables.COMMENT),
                 mail.links().request(requestId));
-        ProcessMail.afterCommit(mail.notifier().prepare(MailKind.REQUEST_OUTCOME, outcome, List.of(person)));
+        ProcessMail.afterCommit(mail.notifier().prepare(MailKind.REQUEST_OUTCOME, ending, List.of(person)));
     }
 }
