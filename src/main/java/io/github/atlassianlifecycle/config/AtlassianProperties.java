@@ -78,6 +78,8 @@ public class AtlassianProperties implements Validator {
 
     private final Security security = new Security();
 
+    private final Notifications notifications = new Notifications();
+
     private final Deployment deployment = new Deployment();
 
     private final Health health = new Health();
@@ -213,6 +215,10 @@ public class AtlassianProperties implements Validator {
 
     public Security getSecurity() {
         return security;
+    }
+
+    public Notifications getNotifications() {
+        return notifications;
     }
 
     public Deployment getDeployment() {
@@ -357,6 +363,12 @@ public class AtlassianProperties implements Validator {
         /** An approval still open after this long reminds its approvers. */
         private Duration approvalReminderAfter = Duration.ofDays(1);
 
+        /**
+         * An approval still open after this long is escalated to {@code atlassian.notifications.escalation-group}
+         * (after the reminder, before the expiry).
+         */
+        private Duration approvalEscalateAfter = Duration.ofDays(3);
+
         /** An approval still open after this long expires the request. */
         private Duration approvalExpireAfter = Duration.ofDays(7);
 
@@ -408,6 +420,14 @@ public class AtlassianProperties implements Validator {
 
         public void setApprovalReminderAfter(Duration approvalReminderAfter) {
             this.approvalReminderAfter = approvalReminderAfter;
+        }
+
+        public Duration getApprovalEscalateAfter() {
+            return approvalEscalateAfter;
+        }
+
+        public void setApprovalEscalateAfter(Duration approvalEscalateAfter) {
+            this.approvalEscalateAfter = approvalEscalateAfter;
         }
 
         public Duration getApprovalExpireAfter() {
@@ -625,6 +645,78 @@ public class AtlassianProperties implements Validator {
 
         public void setCacheFor(Duration cacheFor) {
             this.cacheFor = cacheFor;
+    /** Who is told what, by e-mail: approvers, requesters, the escalation group, campaign notices. */
+    public static class Notifications {
+
+        private final Mail mail = new Mail();
+
+        /**
+         * The application's address as its people reach it (absolute http(s) URL, for example
+         * {@code https://lifecycle.acme.com}): campaign keep links start with it. Required when mail is enabled.
+         */
+        private String publicBaseUrl;
+
+        /**
+         * Where Tasklist lives, up to {@code /app/tasklist} (for example {@code https://lifecycle.acme.com/camunda});
+         * empty means {@code public-base-url} followed by Camunda's webapp path.
+         */
+        private String tasklistBaseUrl;
+
+        /** The Camunda group told when an approval waits past {@code atlassian.lifecycle.approval-escalate-after}; empty: nobody. */
+        private String escalationGroup;
+
+        public Mail getMail() {
+            return mail;
+        }
+
+        public String getPublicBaseUrl() {
+            return publicBaseUrl;
+        }
+
+        public void setPublicBaseUrl(String publicBaseUrl) {
+            this.publicBaseUrl = publicBaseUrl;
+        }
+
+        public String getTasklistBaseUrl() {
+            return tasklistBaseUrl;
+        }
+
+        public void setTasklistBaseUrl(String tasklistBaseUrl) {
+            this.tasklistBaseUrl = tasklistBaseUrl;
+        }
+
+        public String getEscalationGroup() {
+            return escalationGroup;
+        }
+
+        public void setEscalationGroup(String escalationGroup) {
+            this.escalationGroup = escalationGroup;
+        }
+
+        /** Mail through Spring Mail to the SMTP server of {@code spring.mail.*}. */
+        public static class Mail {
+
+            /** Send mails (needs {@code spring.mail.host}, {@code from} and {@code public-base-url}); off by default. */
+            private boolean enabled;
+
+            /** The sender address of every mail, for example {@code lifecycle@acme.com}. Required when enabled. */
+            private String from;
+
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public String getFrom() {
+                return from;
+            }
+
+            public void setFrom(String from) {
+                this.from = from;
+            }
         }
     }
 }

@@ -70,6 +70,7 @@ public final class AtlassianSettingsValidator {
         AtlassianProperties.Lifecycle lifecycle = settings.getLifecycle();
         for (var duration : java.util.Map.of("atlassian.lifecycle.delete-grace-period", lifecycle.getDeleteGracePeriod(),
                 "atlassian.lifecycle.approval-reminder-after", lifecycle.getApprovalReminderAfter(),
+                "atlassian.lifecycle.approval-escalate-after", lifecycle.getApprovalEscalateAfter(),
                 "atlassian.lifecycle.approval-expire-after", lifecycle.getApprovalExpireAfter()).entrySet()) {
             if (duration.getValue() == null || duration.getValue().isNegative() || duration.getValue().isZero()) {
                 problems.add(duration.getKey() + " must be a positive duration such as P1D");
@@ -78,6 +79,13 @@ public final class AtlassianSettingsValidator {
         if (lifecycle.getApprovalReminderAfter() != null && lifecycle.getApprovalExpireAfter() != null
                 && lifecycle.getApprovalReminderAfter().compareTo(lifecycle.getApprovalExpireAfter()) >= 0) {
             problems.add("atlassian.lifecycle.approval-reminder-after must be shorter than approval-expire-after");
+        }
+        if (lifecycle.getApprovalEscalateAfter() != null && lifecycle.getApprovalReminderAfter() != null
+                && lifecycle.getApprovalExpireAfter() != null
+                && (lifecycle.getApprovalEscalateAfter().compareTo(lifecycle.getApprovalReminderAfter()) <= 0
+                        || lifecycle.getApprovalEscalateAfter().compareTo(lifecycle.getApprovalExpireAfter()) >= 0)) {
+            problems.add("atlassian.lifecycle.approval-escalate-after must be longer than approval-reminder-after and"
+                    + " shorter than approval-expire-after");
         }
         if (lifecycle.getProvisioning() == io.github.atlassianlifecycle.lifecycle.LifecyclePolicy.Provisioning.SCIM
                 && !present(settings.getScimApiKey())) {
@@ -90,6 +98,7 @@ public final class AtlassianSettingsValidator {
         }
         checkReconcile(problems, settings.getReconcile());
         checkInactivity(problems, settings.getInactivity());
+        checkNotifications(problems, settings.getNotifications());
         int maxRows = settings.getBulk().getMaxRows();
         if (maxRows < 1 || maxRows > 100_000) {
             problems.add("atlassian.bulk.max-rows must be between 1 and 100000");
@@ -131,6 +140,26 @@ public final class AtlassianSettingsValidator {
         if (present(key) && key.length() < io.github.atlassianlifecycle.campaign.KeepTokens.MIN_KEY_LENGTH) {
             problems.add("atlassian.inactivity.keep-link-key (ATLASSIAN_INACTIVITY_KEEP_LINK_KEY) must be at least "
                     + io.github.atlassianlifecycle.campaign.KeepTokens.MIN_KEY_LENGTH + " characters");
+        }
+    }
+
+    private static void checkNotifications(List<String> problems, AtlassianProperties.Notifications notifications) {
+        if (present(notifications.getEscalationGroup()) && !ID.matcher(notifications.getEscalationGroup()).matches()) {
+            problems.add("atlassian.notifications.escalation-group (ATLASSIAN_NOTIFICATIONS_ESCALATION_GROUP) must be a"
+                    + " Camunda group id: letters, digits and _ : . - (1 to 128)");
+        }
+        checkUrl(problems, "atlassian.notifications.tasklist-base-url", notifications.getTasklistBaseUrl(), false);
+        if (!notifications.getMail().isEnabled()) {
+            checkUrl(problems, "atlassian.notifications.public-base-url", notifications.getPublicBaseUrl(), false);
+            return;
+        }
+        // Mail on: every mail carries a link, so the address it points at must be known.
+        checkUrl(problems, "atlassian.notifications.public-base-url", notifications.getPublicBaseUrl(), true);
+        String from = notifications.getMail().getFrom();
+        if (!present(from)) {
+            problems.add(missing("atlassian.notifications.mail.from") + " (the sender of every mail)");
+        } else if (!EMAIL.matcher(from).matches()) {
+            problems.add("atlassian.notifications.mail.from (ATLASSIAN_NOTIFICATIONS_MAIL_FROM) is not an email address");
         }
     }
 

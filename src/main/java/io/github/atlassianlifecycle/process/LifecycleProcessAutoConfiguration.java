@@ -307,8 +307,8 @@ public class LifecycleProcessAutoConfiguration {
     @ConditionalOnMissingBean(name = LIFECYCLE_TIMERS)
     LifecycleTimers lifecycleTimers(AtlassianProperties properties) {
         AtlassianProperties.Lifecycle lifecycle = properties.getLifecycle();
-        return new LifecycleTimers(lifecycle.getApprovalReminderAfter(), lifecycle.getApprovalExpireAfter(),
-                lifecycle.getDeleteGracePeriod(), lifecycle.getRetryCycle());
+        return new LifecycleTimers(lifecycle.getApprovalReminderAfter(), lifecycle.getApprovalEscalateAfter(),
+                lifecycle.getApprovalExpireAfter(), lifecycle.getDeleteGracePeriod(), lifecycle.getRetryCycle());
     }
 
     @Bean(VALIDATE_REQUEST)

@@ -9,13 +9,15 @@ import java.time.Duration;
 public class LifecycleTimers {
 
     private final Duration reminderAfter;
+    private final Duration escalateAfter;
     private final Duration expireAfter;
     private final Duration deleteGracePeriod;
     private final String retryCycle;
 
-    public LifecycleTimers(Duration reminderAfter, Duration expireAfter, Duration deleteGracePeriod,
-            String retryCycle) {
+    public LifecycleTimers(Duration reminderAfter, Duration escalateAfter, Duration expireAfter,
+            Duration deleteGracePeriod, String retryCycle) {
         this.reminderAfter = reminderAfter;
+        this.escalateAfter = escalateAfter;
         this.expireAfter = expireAfter;
         this.deleteGracePeriod = deleteGracePeriod;
         this.retryCycle = retryCycle.trim();
@@ -24,6 +26,11 @@ public class LifecycleTimers {
     /** An approval still open after this long reminds its approvers (ISO-8601, e.g. P1D). */
     public String reminderAfter() {
         return reminderAfter.toString();
+    }
+
+    /** An approval still open after this long is escalated (the reminder went unanswered). */
+    public String escalateAfter() {
+        return escalateAfter.toString();
     }
 
     /** An approval still open after this long expires the request. */

@@ -48,6 +48,42 @@ class AtlassianSettingsValidatorTest {
     }
 
     @Test
+    void mail_on_needs_its_sender_and_the_public_address_every_link_starts_with() {
+        AtlassianProperties settings = valid();
+        assertThat(settings.getNotifications().getMail().isEnabled()).as("off unless configured").isFalse();
+        settings.getNotifications().getMail().setEnabled(true);
+        assertThat(AtlassianSettingsValidator.problems(settings)).containsExactlyInAnyOrder(
+                "atlassian.notifications.public-base-url is missing: set ATLASSIAN_NOTIFICATIONS_PUBLIC_BASE_URL",
+                "atlassian.notifications.mail.from is missing: set ATLASSIAN_NOTIFICATIONS_MAIL_FROM"
+                        + " (the sender of every mail)");
+        settings.getNotifications().setPublicBaseUrl("lifecycle.acme.com");
+        settings.getNotifications().getMail().setFrom("lifecycle");
+        settings.getNotifications().setEscalationGroup("two words");
+        assertThat(AtlassianSettingsValidator.problems(settings)).containsExactlyInAnyOrder(
+                "atlassian.notifications.public-base-url (ATLASSIAN_NOTIFICATIONS_PUBLIC_BASE_URL) must be an absolute"
+                        + " http(s) URL, not a path",
+                "atlassian.notifications.mail.from (ATLASSIAN_NOTIFICATIONS_MAIL_FROM) is not an email address",
+                "atlassian.notifications.escalation-group (ATLASSIAN_NOTIFICATIONS_ESCALATION_GROUP) must be a Camunda"
+                        + " group id: letters, digits and _ : . - (1 to 128)");
+        settings.getNotifications().setPublicBaseUrl("https://lifecycle.acme.com");
+        settings.getNotifications().getMail().setFrom("lifecycle@acme.com");
+        settings.getNotifications().setEscalationGroup("lifecycle-security");
+        assertThat(AtlassianSettingsValidator.problems(settings)).isEmpty();
+    }
+
+    @Test
+    void the_escalation_comes_after_the_reminder_and_before_the_expiry() {
+        AtlassianProperties settings = valid();
+        assertThat(settings.getLifecycle().getApprovalEscalateAfter()).isEqualTo(Duration.ofDays(3));
+        for (Duration wrong : List.of(Duration.ofDays(1), Duration.ofHours(2), Duration.ofDays(7))) {
+            settings.getLifecycle().setApprovalEscalateAfter(wrong);
+            assertThat(AtlassianSettingsValidator.problems(settings)).as(wrong.toString()).containsExactly(
+                    "atlassian.lifecycle.approval-escalate-after must be longer than approval-reminder-after and"
+                            + " shorter than approval-expire-after");
+        }
+    }
+
+    @Test
     void a_malformed_url_is_named() {
         AtlassianProperties settings = valid();
         settings.setApiUrl("ftp://api.atlassian.com");

@@ -328,7 +328,14 @@ final class FakeAtlassian {
         Mocks.register("verifyPlan", new VerifyPlanDelegate(readBack));
         Mocks.register("undoDisable", new UndoDisableDelegate(planner, executor));
         Mocks.register("resolveFailureListener", new ResolveFailureListener(Clock.systemUTC()));
+        Mocks.register("notifyApprovers", new io.github.atlassianlifecycle.process.notify.NotifyApproversListener(
+                io.github.atlassianlifecycle.process.notify.ProcessMail.OFF));
+        Mocks.register("escalateApproval", new io.github.atlassianlifecycle.process.notify.EscalateApprovalDelegate(
+                io.github.atlassianlifecycle.process.notify.ProcessMail.OFF));
+        Mocks.register("notifyRequester", new io.github.atlassianlifecycle.process.notify.NotifyRequesterListener(
+                io.github.atlassianlifecycle.process.notify.ProcessMail.OFF));
         Mocks.register("lifecycleTimers",
-                new LifecycleTimers(java.time.Duration.ofDays(1), java.time.Duration.ofDays(7), java.time.Duration.ofDays(30), "R5/PT1M"));
+                new LifecycleTimers(java.time.Duration.ofDays(1), java.time.Duration.ofDays(3),
+                        java.time.Duration.ofDays(7), java.time.Duration.ofDays(30), "R5/PT1M"));
     }
 }

@@ -184,6 +184,30 @@ abstract class LifecycleModelContract {
     }
 
     @Test
+    void an_approval_still_unanswered_after_the_reminder_is_escalated_noted_on_the_task_and_stays_open() {
+        ProcessInstance instance = startAwaitingApproval();
+        process().fireTimer(instance, "approve-reminder");
+        process().fireTimer(instance, "approve-escalation");
+
+        assertThat(instance).isWaitingAt("approve").hasPassed("escalate", "end-escalated");
+        assertThat(taskService().getTaskComments(task(instance).getId())).extracting(comment -> comment.getFullMessage())
+                .contains("Still unanswered after the reminder. No escalation group is configured"
+                        + " (atlassian.notifications.escalation-group).");
+        assertThat(process().variable(instance, "outcome")).isNull();
+        process().completeAs("approver", task(instance), vars("approved", false, "comment", "no"));
+        assertThat(instance).isEnded().hasPassed("end-rejected");
+    }
+
+    @Test
+    void a_request_withdrawn_while_it_waits_ends_quietly_with_its_listeners_run() {
+        ProcessInstance instance = startAwaitingApproval();
+        runtimeService().deleteProcessInstance(instance.getId(), "withdrawn by the requester");
+
+        assertThat(instance).isEnded();
+        assertThat(process().variable(instance, "outcome")).isNull();
+    }
+
+    @Test
     void an_approval_nobody_decides_expires_the_request() {
         ProcessInstance instance = startAwaitingApproval();
         process().fireTimer(instance, "approve-expiry");

@@ -66,7 +66,9 @@ class LifecycleProcessBackOffTest {
     final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Surroundings.class)
             .withConfiguration(AutoConfigurations.of(LifecycleProcessAutoConfiguration.class,
-                    ReconcileProcessAutoConfiguration.class, CampaignProcessAutoConfiguration.class))
+                    ReconcileProcessAutoConfiguration.class, CampaignProcessAutoConfiguration.class,
+                    io.github.atlassianlifecycle.notification.NotificationAutoConfiguration.class,
+                    NotificationProcessAutoConfiguration.class))
             .withPropertyValues("atlassian.org-id=acme", "atlassian.directory-id=dir", "atlassian.org-api-key=key");
 
     static List<Class<?>> byType() {
@@ -98,7 +100,10 @@ class LifecycleProcessBackOffTest {
                 LifecycleProcessAutoConfiguration.VALIDATE_BATCH, LifecycleProcessAutoConfiguration.BATCH_APPROVAL_TASK_LISTENER,
                 LifecycleProcessAutoConfiguration.BATCH_LINES, LifecycleProcessAutoConfiguration.START_BATCH_ROW,
                 CampaignProcessAutoConfiguration.VALIDATE, CampaignProcessAutoConfiguration.APPROVAL_LISTENER,
-                CampaignProcessAutoConfiguration.SEND_NOTICES, CampaignProcessAutoConfiguration.DISABLE_UNKEPT);
+                CampaignProcessAutoConfiguration.SEND_NOTICES, CampaignProcessAutoConfiguration.DISABLE_UNKEPT,
+                NotificationProcessAutoConfiguration.NOTIFY_APPROVERS,
+                NotificationProcessAutoConfiguration.ESCALATE_APPROVAL,
+                NotificationProcessAutoConfiguration.NOTIFY_REQUESTER);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -53,12 +54,17 @@ public class ApprovalTaskListener implements TaskListener {
         task.setVariable(ProcessVariables.APPROVED, null);
         task.setVariable(ProcessVariables.COMMENT, null);
         TaskSeal.create(task, ProcessVariables.APPROVAL_FIELDS);
-        Set<String> refused = new java.util.HashSet<>(earlierApprovers(task));
-        Object requester = task.getVariable(ProcessVariables.REQUESTER);
+        InstanceAuthorizations.refuseTask(task, refusedApprovers(task));
+    }
+
+    /** Who may not decide the approval now waiting in {@code scope}: the requester and this plan's earlier approvers. */
+    public static Set<String> refusedApprovers(VariableScope scope) {
+        Set<String> refused = new java.util.HashSet<>(earlierApprovers(scope));
+        Object requester = scope.getVariable(ProcessVariables.REQUESTER);
         if (requester != null) {
             refused.add(requester.toString());
         }
-        InstanceAuthorizations.refuseTask(task, refused);
+        return refused;
     }
 
     private void complete(DelegateTask task) {
@@ -100,7 +106,7 @@ public class ApprovalTaskListener implements TaskListener {
         }
     }
 
-    private static Set<String> earlierApprovers(DelegateTask task) {
+    private static Set<String> earlierApprovers(VariableScope task) {
         Object planHash = task.getVariable(ProcessVariables.PLAN_HASH);
         return Approvals.ofThisRound(task).stream()
                 .filter(approval -> approval.approved() && Objects.equals(approval.planHash(), planHash))
