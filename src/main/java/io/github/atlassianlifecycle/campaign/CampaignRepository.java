@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -41,6 +43,26 @@ public class CampaignRepository {
                 .map(row -> new MapSqlParameterSource("campaign", campaign.id()).addValue("account", row.accountId())
                         .addValue("email", row.email()))
                 .toArray(SqlParameterSource[]::new));
+    }
+
+    /** What keeps a campaign open: not refused and not cancelled (a campaign waiting for approval is open too). */
+    private static final String OPEN = "(c.decision IS NULL OR c.decision = 'APPROVED') AND c.cancelled_at IS NULL";
+
+    /** The reconciliation's campaign that was neither refused nor cancelled, if it has one. */
+    public Optional<Campaign> liveOf(String reconciliationId) {
+        return jdbc.query("SELECT c.* FROM lifecycle_campaign c WHERE c.reconciliation_id = :reconciliation AND "
+                + OPEN + " ORDER BY c.created_at", new MapSqlParameterSource("reconciliation", reconciliationId),
+                CAMPAIGNS).stream().findFirst();
+    }
+
+    /** Every account waiting (PENDING) in an open campaign, with that campaign's id. */
+    public Map<String, String> waiting() {
+        Map<String, String> waiting = new HashMap<>();
+        jdbc.query("SELECT r.account_id, r.campaign_id FROM lifecycle_campaign_row r JOIN lifecycle_campaign c "
+                + "ON c.id = r.campaign_id WHERE r.state = 'PENDING' AND " + OPEN, (ResultSet rs) -> {
+                    waiting.putIfAbsent(rs.getString("account_id"), rs.getString("campaign_id"));
+                });
+        return waiting;
     }
 
     /** Ties the campaign to its process, once: false when another carries it or it is not {@code requester}'s. */

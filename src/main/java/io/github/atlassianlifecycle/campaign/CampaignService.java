@@ -10,8 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,6 +74,8 @@ public class CampaignService {
      *
      * @throws IllegalArgumentException why no campaign can be made of it (nothing stored, nothing started)
      * @throws IllegalStateException when no keep-link key is configured
+     * @throws CampaignConflictException naming the campaign the reconciliation already has (neither refused nor
+     *         cancelled)
      */
     public Campaign create(String reconciliationId, String requester) {
         if (tokens.isEmpty()) {
@@ -83,18 +88,32 @@ public class CampaignService {
             throw new IllegalArgumentException("reconciliation " + reconciliationId + " is "
                     + reconciliation.reconciliation().status() + ": a campaign is made from a COMPLETED one");
         }
+        campaigns.liveOf(reconciliationId).ifPresent(open -> {
+            throw new CampaignConflictException(open.id(), "reconciliation " + reconciliationId
+                    + " already has campaign " + open.id() + ": cancel it (or let it end) before making another");
+        });
+        Map<String, String> waiting = campaigns.waiting();
         List<CampaignRow> rows = new ArrayList<>();
+        Set<String> elsewhere = new TreeSet<>();
         for (StoredFinding stored : reconciliation.findings()) {
             // A finding its review approved already has its disable: the campaign takes only the others.
-            if (stored.finding().kind() == FindingKind.INACTIVE && stored.requestId() == null
-                    && stored.finding().accountId() != null) {
-                rows.add(new CampaignRow(stored.finding().accountId(), stored.finding().email(), null, null,
-                        CampaignRow.State.PENDING, null, null, null));
+            if (stored.finding().kind() != FindingKind.INACTIVE || stored.requestId() != null
+                    || stored.finding().accountId() == null) {
+                continue;
             }
+            // A person waiting in another open campaign already has a notice and a keep link: one at a time.
+            String other = waiting.get(stored.finding().accountId());
+            if (other != null) {
+                elsewhere.add(stored.finding().accountId() + " (campaign " + other + ")");
+                continue;
+            }
+            rows.add(new CampaignRow(stored.finding().accountId(), stored.finding().email(), null, null,
+                    CampaignRow.State.PENDING, null, null, null));
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("reconciliation " + reconciliationId
-                    + " has no INACTIVE finding without a request of its own");
+                    + " has no INACTIVE finding without a request of its own" + (elsewhere.isEmpty() ? ""
+                            : " that is not waiting in an open campaign already: " + String.join(", ", elsewhere)));
         }
         Campaign campaign = new Campaign(UUID.randomUUID().toString(), reconciliationId, requester, null, null, null,
                 null, null, null, clock.instant());

@@ -211,6 +211,11 @@ class CampaignIT {
         String campaign = accepted.json().path("id").asText();
         String instance = processOf(campaign);
         started.add(instance);
+        Answer second = as("automation").post("/api/campaigns", body);
+        assertThat(second.status()).as("a second campaign of the same reconciliation").isEqualTo(409);
+        assertThat(second.json().path("type").asText()).endsWith("campaign-conflict");
+        assertThat(second.json().path("campaignId").asText()).isEqualTo(campaign);
+        assertThat(second.json().path("detail").asText()).contains(campaign);
         EngineRest security = EngineRest.as(port, "security", "security");
         String task = (String) security.tasks(instance).get(0).get("id");
         ResponseEntity<String> refused = security.complete(task, Map.of("approved", true));

@@ -54,6 +54,7 @@ class CampaignServiceTest {
     static final String KEY = "a-test-keep-link-key-of-32-characters!";
     static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
     static final String RECONCILIATION = "00000000-0000-0000-0000-00000000000a";
+    static final String OTHER_RECONCILIATION = "00000000-0000-0000-0000-00000000000c";
 
     final MovingClock clock = new MovingClock(NOW);
     final ReconciliationService reconciliations = mock(ReconciliationService.class);
@@ -207,15 +208,41 @@ class CampaignServiceTest {
     }
 
     @Test
-    void a_link_of_another_campaign_does_not_end_this_campaigns_row_for_the_same_person() {
+    void a_second_campaign_from_the_same_reconciliation_is_refused_naming_the_open_one_and_stores_nothing() {
+        Campaign first = service.create(RECONCILIATION, "automation");
+
+        assertThatThrownBy(() -> service.create(RECONCILIATION, "security"))
+                .isInstanceOf(CampaignConflictException.class).hasMessageContaining(first.id())
+                .satisfies(e -> assertThat(((CampaignConflictException) e).campaignId()).isEqualTo(first.id()));
+        assertThat(startedProcesses).containsExactly(first.id());
+    }
+
+    @Test
+    void a_person_already_waiting_in_an_open_campaign_is_not_put_into_a_second_one() {
         String first = approvedCampaignWithNotices();
         String firstToken = tokensByAccount().get("acc-1");
-        sent.clear();
-        String second = approvedCampaignWithNotices();
+        when(reconciliations.view(OTHER_RECONCILIATION)).thenReturn(Optional.of(new ReconciliationView(
+                new StoredReconciliation(OTHER_RECONCILIATION, true, ReconciliationStatus.COMPLETED, null, "security",
+                        OTHER_RECONCILIATION, 5, NOW, NOW), List.of(inactive("acc-1", null), inactive("acc-6", null)))));
 
+        Campaign second = service.create(OTHER_RECONCILIATION, "automation");
+
+        assertThat(service.rows(second.id())).extracting(CampaignRow::accountId).containsExactly("acc-6");
         assertThat(service.keep(firstToken)).isEqualTo(KeepOutcome.KEPT);
         assertThat(rows(first).get("acc-1").state()).isEqualTo(CampaignRow.State.KEPT);
-        assertThat(rows(second).get("acc-1").state()).isEqualTo(CampaignRow.State.PENDING);
+    }
+
+    @Test
+    void a_reconciliation_whose_people_all_wait_in_open_campaigns_makes_no_campaign() {
+        service.create(RECONCILIATION, "automation");
+        when(reconciliations.view(OTHER_RECONCILIATION)).thenReturn(Optional.of(new ReconciliationView(
+                new StoredReconciliation(OTHER_RECONCILIATION, true, ReconciliationStatus.COMPLETED, null, "security",
+                        OTHER_RECONCILIATION, 5, NOW, NOW), List.of(inactive("acc-2", null)))));
+
+        assertThatThrownBy(() -> service.create(OTHER_RECONCILIATION, "automation"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acc-2")
+                .hasMessageContaining("open campaign");
+        assertThat(startedProcesses).hasSize(1);
     }
 
     @Test

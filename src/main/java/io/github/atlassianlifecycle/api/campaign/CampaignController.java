@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.atlassianlifecycle.campaign.Campaign;
+import io.github.atlassianlifecycle.campaign.CampaignConflictException;
 import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.campaign.KeepOutcome;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,6 +77,9 @@ public class CampaignController {
     @ApiResponse(responseCode = "403", description = "forbidden: only lifecycle-security, lifecycle-automation and "
             + "camunda-admin make and read campaigns",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
+    @ApiResponse(responseCode = "409", description = "campaign-conflict: the reconciliation already has a campaign "
+            + "that was neither rejected nor cancelled (named in campaignId)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @ApiResponse(responseCode = "503", description = "campaigns-unavailable: no keep-link key is configured",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemBody.class)))
     @PostMapping(consumes = JSON, produces = JSON)
@@ -89,6 +93,8 @@ public class CampaignController {
             campaign = campaigns.create(request.reconciliationId(), caller.userId());
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(java.util.List.of(new FieldError("reconciliationId", e.getMessage())));
+        } catch (CampaignConflictException e) {
+            throw conflict(e);
         } catch (IllegalStateException e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "campaigns-unavailable", "Campaigns unavailable",
                     e.getMessage());
@@ -166,6 +172,11 @@ public class CampaignController {
                     .map(name -> new FieldError(name, "is not a query parameter of this call (it takes none)"))
                     .toList());
         }
+    }
+
+    private static ApiProblem conflict(CampaignConflictException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "campaign-conflict", "Campaign conflict", e.getMessage())
+                .with("campaignId", e.campaignId());
     }
 
     private static ApiProblem notFound(String id) {
