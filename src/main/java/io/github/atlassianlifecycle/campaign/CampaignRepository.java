@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
+
+import io.github.atlassianlifecycle.lifecycle.reconcile.KeptAccess;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -63,6 +65,17 @@ public class CampaignRepository {
                     waiting.putIfAbsent(rs.getString("account_id"), rs.getString("campaign_id"));
                 });
         return waiting;
+    }
+
+    /** The latest keep of every account whose person kept access in any campaign: what the reconciler counts. */
+    public Map<String, KeptAccess.Keep> latestKeeps() {
+        Map<String, KeptAccess.Keep> latest = new HashMap<>();
+        jdbc.query("SELECT account_id, campaign_id, kept_at FROM lifecycle_campaign_row WHERE state = 'KEPT'",
+                (ResultSet rs) -> {
+                    KeptAccess.Keep keep = new KeptAccess.Keep(instant(rs, "kept_at"), rs.getString("campaign_id"));
+                    latest.merge(rs.getString("account_id"), keep, (a, b) -> a.at().isAfter(b.at()) ? a : b);
+                });
+        return latest;
     }
 
     /** Ties the campaign to its process, once: false when another carries it or it is not {@code requester}'s. */

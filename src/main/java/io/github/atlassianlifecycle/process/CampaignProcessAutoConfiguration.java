@@ -20,6 +20,7 @@ import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.campaign.KeepTokens;
 import io.github.atlassianlifecycle.campaign.NotificationChannel;
 import io.github.atlassianlifecycle.config.AtlassianProperties;
+import io.github.atlassianlifecycle.lifecycle.reconcile.KeptAccess;
 import io.github.atlassianlifecycle.process.campaign.CampaignApprovalTaskListener;
 import io.github.atlassianlifecycle.process.campaign.CamundaCampaignEngine;
 import io.github.atlassianlifecycle.process.campaign.DisableUnkeptDelegate;
@@ -48,6 +49,13 @@ public class CampaignProcessAutoConfiguration {
     @ConditionalOnMissingBean
     CampaignRepository campaignRepository(NamedParameterJdbcTemplate jdbc) {
         return new CampaignRepository(jdbc);
+    }
+
+    /** What the reconciler counts as activity: the keeps the campaign store recorded. */
+    @Bean
+    @ConditionalOnMissingBean
+    KeptAccess campaignKeptAccess(CampaignRepository campaigns) {
+        return campaigns::latestKeeps;
     }
 
     @Bean

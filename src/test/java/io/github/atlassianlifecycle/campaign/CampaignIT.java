@@ -228,6 +228,33 @@ class CampaignIT {
         assertThat(as("security").get("/api/campaigns/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
+    @Test
+    void a_person_who_kept_access_is_not_proposed_inactive_by_the_next_reconciliation_until_the_inactivity_period_passes() {
+        List<String> accounts = freeAccounts(2, idleFor(Duration.ofDays(100)));
+        String keeper = accounts.get(0);
+        String other = accounts.get(1);
+        String campaign = as("automation").post("/api/campaigns", "{\"reconciliationId\": \""
+                + completedReconciliationOf(accounts) + "\"}").json().path("id").asText();
+        started.add(processOf(campaign));
+        approve(campaign, "security");
+        await().atMost(PATIENCE).until(() -> report(campaign), r -> r.path("status").asText().equals("NOTICE_PERIOD"));
+        assertThat(new Api(port, null).post("/api/campaigns/keep/" + tokenOf(campaign, keeper), null).status())
+                .isEqualTo(200);
+
+        JsonNode next = dryRunReconciliation();
+        assertThat(inactive(next)).as("the person kept access just now").doesNotContainKey(keeper)
+                .containsKey(other);
+
+        // The keep ages past the inactivity period (90 days in the demo): the account is inactive again, and says why.
+        Instant longAgo = Instant.now().minus(Duration.ofDays(95)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        jdbc.update("UPDATE lifecycle_campaign_row SET kept_at = ? WHERE campaign_id = ? AND account_id = ?",
+                java.sql.Timestamp.from(longAgo), campaign, keeper);
+        JsonNode later = dryRunReconciliation();
+        assertThat(inactive(later)).containsKey(keeper);
+        assertThat(inactive(later).get(keeper).path("evidence").findValuesAsText("observed"))
+                .contains("kept on " + longAgo + " in campaign " + campaign);
+    }
+
     // ---- helpers
 
     void approve(String campaign, String user) {
@@ -270,7 +297,22 @@ class CampaignIT {
 
     /** Accounts of this class's own: active, managed, in the org's own directory, with no request on record. */
     List<String> freeAccounts(int count) {
+        return freeAccounts(count, account -> true);
+    }
+
+    /** Accounts whose every product activity is older than {@code idle}, as the simulator shows them. */
+    static java.util.function.Predicate<Map<String, Object>> idleFor(Duration idle) {
+        Instant before = Instant.now().minus(idle);
+        return account -> {
+            Map<?, ?> lastActive = (Map<?, ?>) account.get("lastActive");
+            return !lastActive.isEmpty() && lastActive.values().stream()
+                    .allMatch(at -> Instant.parse(at.toString()).isBefore(before));
+        };
+    }
+
+    List<String> freeAccounts(int count, java.util.function.Predicate<Map<String, Object>> also) {
         List<String> candidates = new ArrayList<>(simulator.accounts().stream().filter(SimulatorControl.managed())
+                .filter(also)
                 .filter(a -> "active".equals(a.get("accountStatus")) && a.get("externalDirectory") == null
                         && ((List<?>) a.get("platformRoles")).isEmpty() && !((List<?>) a.get("jiraGroups")).isEmpty())
                 .map(a -> (String) a.get("accountId")).toList());
@@ -294,6 +336,31 @@ class CampaignIT {
                 ReasonCode.INACTIVITY, "no product activity for 90 days", List.of())).toList());
         reconciliations.status(id, ReconciliationStatus.COMPLETED, null);
         return id;
+    }
+
+    String tokenOf(String campaign, String account) {
+        return NoticeOutbox.SENT.stream().filter(n -> n.campaignId().equals(campaign) && n.accountId().equals(account))
+                .findFirst().orElseThrow().keepPath().substring(CampaignService.KEEP_PATH.length());
+    }
+
+    /** A dry-run reconciliation of the simulated organization, through the API, once it has completed. */
+    JsonNode dryRunReconciliation() {
+        Answer accepted = as("automation").post("/api/reconciliations", "{\"dryRun\": true}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.json().path("id").asText();
+        return await().atMost(PATIENCE).until(() -> as("automation").get("/api/reconciliations/" + id).json(),
+                r -> r.path("status").asText().equals("COMPLETED"));
+    }
+
+    /** The INACTIVE findings of a reconciliation, by account. */
+    static Map<String, JsonNode> inactive(JsonNode reconciliation) {
+        Map<String, JsonNode> found = new java.util.HashMap<>();
+        reconciliation.path("findings").forEach(finding -> {
+            if (finding.path("kind").asText().equals("INACTIVE")) {
+                found.put(finding.path("accountId").asText(), finding);
+            }
+        });
+        return found;
     }
 
     JsonNode report(String campaign) {
