@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,12 +79,7 @@ public class CampaignService {
      *         cancelled)
      */
     public Campaign create(String reconciliationId, String requester) {
-        if (tokens.isEmpty()) {
-            throw new IllegalStateException("Campaigns need atlassian.inactivity.keep-link-key "
-                    + "(ATLASSIAN_INACTIVITY_KEEP_LINK_KEY): without it no keep link can be signed.");
-        }
-        ReconciliationView reconciliation = reconciliations.view(reconciliationId).orElseThrow(
-                () -> new IllegalArgumentException("there is no reconciliation " + reconciliationId));
+        ReconciliationView reconciliation = reconciliation(reconciliationId);
         if (reconciliation.reconciliation().status() != ReconciliationStatus.COMPLETED) {
             throw new IllegalArgumentException("reconciliation " + reconciliationId + " is "
                     + reconciliation.reconciliation().status() + ": a campaign is made from a COMPLETED one");
@@ -92,36 +88,80 @@ public class CampaignService {
             throw new CampaignConflictException(open.id(), "reconciliation " + reconciliationId
                     + " already has campaign " + open.id() + ": cancel it (or let it end) before making another");
         });
+        // A finding its review approved already has its disable: the campaign takes the others.
+        return make(reconciliation, requester, stored -> true)
+                .orElseThrow(() -> new IllegalArgumentException("reconciliation " + reconciliationId
+                        + " has no INACTIVE finding without a request of its own" + waitingElsewhere(reconciliation)));
+    }
+
+    /**
+     * The review's choice: the findings it decided {@code CAMPAIGN} become one campaign, as the reviewer ({@code
+     * requester}), whose approval is another security reviewer's. Run again (a retried step), it answers the campaign
+     * made before. Empty when no finding was so decided, or each person already waits in an open campaign.
+     *
+     * @throws IllegalStateException when no keep-link key is configured
+     */
+    public Optional<Campaign> createOfReview(String reconciliationId, String requester) {
+        Optional<Campaign> made = campaigns.liveOf(reconciliationId);
+        if (made.isPresent()) {
+            return made;
+        }
+        return make(reconciliation(reconciliationId), requester,
+                stored -> stored.decision() == StoredFinding.Decision.CAMPAIGN);
+    }
+
+    private ReconciliationView reconciliation(String reconciliationId) {
+        if (tokens.isEmpty()) {
+            throw new IllegalStateException("Campaigns need atlassian.inactivity.keep-link-key "
+                    + "(ATLASSIAN_INACTIVITY_KEEP_LINK_KEY): without it no keep link can be signed.");
+        }
+        return reconciliations.view(reconciliationId).orElseThrow(
+                () -> new IllegalArgumentException("there is no reconciliation " + reconciliationId));
+    }
+
+    /** Whether campaigns can start: a keep-link key is configured. */
+    public boolean available() {
+        return tokens.isPresent();
+    }
+
+    /**
+     * A campaign of the INACTIVE findings {@code takes} chooses that have no request and whose person waits in no
+     * open campaign (one notice and keep link at a time), its approval started; empty when no finding is left.
+     */
+    private Optional<Campaign> make(ReconciliationView reconciliation, String requester,
+            Predicate<StoredFinding> takes) {
         Map<String, String> waiting = campaigns.waiting();
         List<CampaignRow> rows = new ArrayList<>();
-        Set<String> elsewhere = new TreeSet<>();
         for (StoredFinding stored : reconciliation.findings()) {
-            // A finding its review approved already has its disable: the campaign takes only the others.
-            if (stored.finding().kind() != FindingKind.INACTIVE || stored.requestId() != null
-                    || stored.finding().accountId() == null) {
-                continue;
+            if (stored.finding().kind() == FindingKind.INACTIVE && stored.requestId() == null
+                    && stored.finding().accountId() != null && takes.test(stored)
+                    && !waiting.containsKey(stored.finding().accountId())) {
+                rows.add(new CampaignRow(stored.finding().accountId(), stored.finding().email(), null, null,
+                        CampaignRow.State.PENDING, null, null, null));
             }
-            // A person waiting in another open campaign already has a notice and a keep link: one at a time.
-            String other = waiting.get(stored.finding().accountId());
-            if (other != null) {
-                elsewhere.add(stored.finding().accountId() + " (campaign " + other + ")");
-                continue;
-            }
-            rows.add(new CampaignRow(stored.finding().accountId(), stored.finding().email(), null, null,
-                    CampaignRow.State.PENDING, null, null, null));
         }
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("reconciliation " + reconciliationId
-                    + " has no INACTIVE finding without a request of its own" + (elsewhere.isEmpty() ? ""
-                            : " that is not waiting in an open campaign already: " + String.join(", ", elsewhere)));
+            return Optional.empty();
         }
-        Campaign campaign = new Campaign(UUID.randomUUID().toString(), reconciliationId, requester, null, null, null,
-                null, null, null, clock.instant());
-        return transaction.execute(status -> {
+        Campaign campaign = new Campaign(UUID.randomUUID().toString(), reconciliation.reconciliation().id(),
+                requester, null, null, null, null, null, null, clock.instant());
+        return Optional.of(transaction.execute(status -> {
             campaigns.insert(campaign, rows);
             engine.start(campaign);
             return campaigns.find(campaign.id()).orElseThrow();
-        });
+        }));
+    }
+
+    /** Which of the reconciliation's INACTIVE findings' people wait in an open campaign, and in which. */
+    private String waitingElsewhere(ReconciliationView reconciliation) {
+        Map<String, String> waiting = campaigns.waiting();
+        Set<String> elsewhere = new TreeSet<>();
+        reconciliation.findings().stream().map(StoredFinding::finding)
+                .filter(finding -> finding.kind() == FindingKind.INACTIVE && waiting.containsKey(finding.accountId()))
+                .forEach(finding -> elsewhere.add(finding.accountId() + " (campaign " + waiting.get(finding.accountId())
+                        + ")"));
+        return elsewhere.isEmpty() ? "" : " that is not waiting in an open campaign already: "
+                + String.join(", ", elsewhere);
     }
 
     public Optional<Campaign> find(String id) {

@@ -25,6 +25,7 @@ import io.github.atlassianlifecycle.process.campaign.CampaignApprovalTaskListene
 import io.github.atlassianlifecycle.process.campaign.CamundaCampaignEngine;
 import io.github.atlassianlifecycle.process.campaign.DisableUnkeptDelegate;
 import io.github.atlassianlifecycle.process.campaign.SendNoticesDelegate;
+import io.github.atlassianlifecycle.process.campaign.StartReviewCampaignDelegate;
 import io.github.atlassianlifecycle.process.campaign.ValidateCampaignDelegate;
 import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
 import io.github.atlassianlifecycle.request.RequestService;
@@ -44,6 +45,8 @@ public class CampaignProcessAutoConfiguration {
     static final String APPROVAL_LISTENER = "campaignApprovalTaskListener";
     static final String SEND_NOTICES = "sendCampaignNotices";
     static final String DISABLE_UNKEPT = "disableUnkeptCampaignRows";
+    /** A step of {@code account-reconcile}, which needs the campaign rules. */
+    static final String START_REVIEW_CAMPAIGN = "startReviewCampaign";
 
     @Bean
     @ConditionalOnMissingBean
@@ -96,6 +99,12 @@ public class CampaignProcessAutoConfiguration {
     @ConditionalOnMissingBean(name = SEND_NOTICES)
     SendNoticesDelegate sendCampaignNotices(CampaignService campaigns) {
         return new SendNoticesDelegate(campaigns);
+    }
+
+    @Bean(START_REVIEW_CAMPAIGN)
+    @ConditionalOnMissingBean(name = START_REVIEW_CAMPAIGN)
+    StartReviewCampaignDelegate startReviewCampaign(CampaignService campaigns) {
+        return new StartReviewCampaignDelegate(campaigns);
     }
 
     @Bean(DISABLE_UNKEPT)

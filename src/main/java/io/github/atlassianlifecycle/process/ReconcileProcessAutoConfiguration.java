@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
@@ -135,7 +136,12 @@ public class ReconcileProcessAutoConfiguration {
     @Bean(REVIEW_LISTENER)
     @ConditionalOnBean(ReconciliationService.class)
     @ConditionalOnMissingBean(name = REVIEW_LISTENER)
-    ReviewTaskListener reconcileReviewListener(ReconciliationService service) {
-        return new ReviewTaskListener(service);
+    ReviewTaskListener reconcileReviewListener(ReconciliationService service,
+            ObjectProvider<CampaignService> campaigns) {
+        // Asked at each review: the campaign rules are made after this listener.
+        return new ReviewTaskListener(service, () -> {
+            CampaignService available = campaigns.getIfAvailable();
+            return available != null && available.available();
+        });
     }
 }
