@@ -4,7 +4,6 @@
 
 ALTER TABLE lifecycle_campaign ADD COLUMN cancelled_by VARCHAR(255);
 ALTER TABLE lifecycle_campaign ADD COLUMN cancelled_at TIMESTAMP WITH TIME ZONE;
-ALTER TABLE lifecycle_campaign ADD COLUMN cancel_comment VARCHAR(2000);
 ALTER TABLE lifecycle_campaign_row ADD COLUMN noticed_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE lifecycle_campaign_row ADD COLUMN disabled_at TIMESTAMP WITH TIME ZONE;
 

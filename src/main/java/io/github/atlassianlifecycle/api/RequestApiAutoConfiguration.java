@@ -92,8 +92,12 @@ public class RequestApiAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                // A keep link is followed as a mail client hands it over, which may add tracking parameters: its pages
+                // ignore the query (they take a button's POST, nothing else).
                 registry.addInterceptor(new QueryParameters()).addPathPatterns(RequestController.BASE,
-                        RequestController.BASE + "/**", BulkController.BATCHES, BulkController.BATCHES + "/**");
+                        RequestController.BASE + "/**", BulkController.BATCHES, BulkController.BATCHES + "/**",
+                        CampaignController.BASE, CampaignController.BASE + "/**")
+                        .excludePathPatterns(CampaignController.BASE + CampaignController.KEEP_PATTERN);
             }
         };
     }

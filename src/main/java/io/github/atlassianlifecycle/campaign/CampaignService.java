@@ -136,15 +136,14 @@ public class CampaignService {
             if (stored.finding().kind() == FindingKind.INACTIVE && stored.requestId() == null
                     && stored.finding().accountId() != null && takes.test(stored)
                     && !waiting.containsKey(stored.finding().accountId())) {
-                rows.add(new CampaignRow(stored.finding().accountId(), stored.finding().email(), null, null,
-                        CampaignRow.State.PENDING, null, null, null));
+                rows.add(CampaignRow.pending(stored.finding().accountId(), stored.finding().email()));
             }
         }
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Campaign campaign = new Campaign(UUID.randomUUID().toString(), reconciliation.reconciliation().id(),
-                requester, null, null, null, null, null, null, clock.instant());
+                requester, null, null, null, null, null, null, clock.instant(), null, null);
         return Optional.of(transaction.execute(status -> {
             campaigns.insert(campaign, rows);
             engine.start(campaign);
@@ -201,7 +200,7 @@ public class CampaignService {
                     KEEP_PATH + token, endsAt));
             campaigns.noticed(id, row.accountId(), notSent.isEmpty() ? CampaignRow.Notice.SENT
                     : CampaignRow.Notice.NOT_SENT, notSent.map(why -> "notice not sent: " + why).orElse(null),
-                    KeepTokens.hash(token));
+                    KeepTokens.hash(token), clock.instant());
         }
         return endsAt;
     }
@@ -244,6 +243,9 @@ public class CampaignService {
             return new Judgement(KeepOutcome.INVALID, null);
         }
         CampaignRow row = campaigns.row(claims.campaignId(), claims.accountId()).orElseThrow();
+        if (row.state() == CampaignRow.State.CANCELLED) {
+            return new Judgement(KeepOutcome.CANCELLED, null);
+        }
         if (row.state() != CampaignRow.State.PENDING) {
             return new Judgement(KeepOutcome.ALREADY_USED, null);
         }
@@ -259,13 +261,17 @@ public class CampaignService {
      * returns how many requests stand for the campaign's rows.
      */
     public int disableUnkept(String id, String approver) {
+        // Locked first, as a cancel locks it: a cancel that won leaves no row PENDING; one that waits sees the claims.
+        if (campaigns.lock(id).map(Campaign::cancelledAt).isPresent()) {
+            return 0;
+        }
         int started = 0;
         for (CampaignRow row : campaigns.rows(id)) {
             if (row.state() == CampaignRow.State.DISABLED && row.requestId() != null) {
                 started++;
                 continue;
             }
-            if (!campaigns.claimForDisable(id, row.accountId())) {
+            if (!campaigns.claimForDisable(id, row.accountId(), clock.instant())) {
                 continue;
             }
             NewRequest request = new NewRequest(LifecycleAction.DISABLE, row.accountId(), null, null, List.of(),
@@ -290,6 +296,40 @@ public class CampaignService {
             }
         }
         return started;
+    }
+
+    /**
+     * Cancels the campaign as {@code by} (the API decided who may), in one transaction: before any disable started,
+     * every waiting row ends CANCELLED (its link answers "campaign cancelled"), nobody is disabled by it, and its
+     * process ends wherever it waits.
+     *
+     * @throws IllegalArgumentException when there is no such campaign
+     * @throws CampaignConflictException when it was rejected or cancelled already, or its disables have started
+     */
+    public Campaign cancel(String id, String by) {
+        return transaction.execute(status -> {
+            Campaign campaign = campaigns.lock(id)
+                    .orElseThrow(() -> new IllegalArgumentException("there is no campaign " + id));
+            if (campaign.cancelledAt() != null) {
+                throw new CampaignConflictException(id, "campaign " + id + " was cancelled already, by "
+                        + campaign.cancelledBy() + " at " + campaign.cancelledAt());
+            }
+            if (campaign.decision() == Campaign.Decision.REJECTED) {
+                throw new CampaignConflictException(id, "campaign " + id + " was rejected: nothing is left to cancel");
+            }
+            if (campaigns.anyDisabled(id)) {
+                throw new CampaignConflictException(id, "campaign " + id + " is past its notice period and its "
+                        + "disables have started: each is a request of its own now (withdraw those you must)");
+            }
+            campaigns.cancel(id, by, clock.instant());
+            engine.cancel(campaign, by);
+            return campaigns.find(id).orElseThrow();
+        });
+    }
+
+    /** One page of campaigns, newest first. */
+    public List<CampaignRepository.Listed> page(long offset, int limit) {
+        return campaigns.page(offset, limit);
     }
 
     private static String sha256(String text) {

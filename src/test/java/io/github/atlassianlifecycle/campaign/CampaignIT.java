@@ -140,14 +140,21 @@ class CampaignIT {
             for (JsonNode row : done.path("rows")) {
                 String account = row.path("accountId").asText();
                 assertThat(row.path("noticeSent").asBoolean()).isTrue();
+                assertThat(Instant.parse(row.path("noticeSentAt").asText())).isBefore(endsAt);
                 if (account.equals(keeper)) {
+                    assertThat(row.path("state").asText()).isEqualTo("KEPT");
                     assertThat(row.path("kept").asBoolean()).isTrue();
+                    assertThat(Instant.parse(row.path("keptAt").asText())).isBefore(endsAt);
                     assertThat(row.path("disabled").asBoolean()).isFalse();
+                    assertThat(row.hasNonNull("disabledAt")).isFalse();
                     assertThat(row.hasNonNull("requestId")).isFalse();
                     assertThat(requests.findOpen(LifecycleAction.DISABLE, account)).isEmpty();
                 } else {
+                    assertThat(row.path("state").asText()).isEqualTo("DISABLED");
                     assertThat(row.path("kept").asBoolean()).isFalse();
+                    assertThat(row.hasNonNull("keptAt")).isFalse();
                     assertThat(row.path("disabled").asBoolean()).isTrue();
+                    assertThat(row.hasNonNull("disabledAt")).as("the disable's time").isTrue();
                     StoredRequest request = requests.find(row.path("requestId").asText()).orElseThrow();
                     assertThat(request.action()).isEqualTo(LifecycleAction.DISABLE);
                     assertThat(request.accountId()).isEqualTo(account);
@@ -158,6 +165,9 @@ class CampaignIT {
             }
             assertThat(person.post("/api/campaigns/keep/" + tokens.get(accounts.get(0)), null).status())
                     .as("a row handed to its disable is over").isEqualTo(409);
+            Answer tooLate = as("security").post("/api/campaigns/" + campaign + "/cancel", null);
+            assertThat(tooLate.status()).as("its disables have started").isEqualTo(409);
+            assertThat(tooLate.json().path("campaignId").asText()).isEqualTo(campaign);
             logLines = logs.lines();
         }
         assertNowhere(List.of(key), logLines, campaign);
@@ -253,6 +263,65 @@ class CampaignIT {
         assertThat(inactive(later)).containsKey(keeper);
         assertThat(inactive(later).get(keeper).path("evidence").findValuesAsText("observed"))
                 .contains("kept on " + longAgo + " in campaign " + campaign);
+    }
+
+    @Test
+    void security_lists_campaigns_and_cancels_one_in_its_notice_period_whose_links_then_answer_campaign_cancelled() {
+        List<String> accounts = freeAccounts(2);
+        String campaign = as("automation").post("/api/campaigns", "{\"reconciliationId\": \""
+                + completedReconciliationOf(accounts) + "\"}").json().path("id").asText();
+        String instance = processOf(campaign);
+        started.add(instance);
+        approve(campaign, "security");
+        await().atMost(PATIENCE).until(() -> report(campaign), r -> r.path("status").asText().equals("NOTICE_PERIOD"));
+        String token = tokenOf(campaign, accounts.get(0));
+
+        Answer list = as("automation").get("/api/campaigns?page=0&size=100");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().path("page").asInt()).isZero();
+        JsonNode listed = null;
+        for (JsonNode item : list.json().path("items")) {
+            listed = item.path("id").asText().equals(campaign) ? item : listed;
+        }
+        assertThat(listed).as("the new campaign is on the first page, newest first").isNotNull();
+        assertThat(listed.path("status").asText()).isEqualTo("NOTICE_PERIOD");
+        assertThat(listed.path("rows").asInt()).isEqualTo(2);
+        assertThat(listed.path("waiting").asInt()).isEqualTo(2);
+        assertThat(as("automation").get("/api/campaigns?size=1").json().path("items")).hasSize(1);
+        assertThat(as("requester").get("/api/campaigns").status()).isEqualTo(403);
+        assertThat(new Api(port, null).get("/api/campaigns").status()).isEqualTo(401);
+        assertThat(as("security").get("/api/campaigns?size=0").status()).isEqualTo(400);
+        Answer unknown = as("security").get("/api/campaigns?status=CANCELLED");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactly("status");
+
+        assertThat(as("automation").post("/api/campaigns/" + campaign + "/cancel", null).status())
+                .as("security only").isEqualTo(403);
+        assertThat(as("security").post("/api/campaigns/" + campaign + "/cancel?force=true", null).status())
+                .isEqualTo(400);
+        assertThat(as("security").post("/api/campaigns/" + UUID.randomUUID() + "/cancel", null).status())
+                .isEqualTo(404);
+        assertThat(report(campaign).path("status").asText()).as("nothing changed yet").isEqualTo("NOTICE_PERIOD");
+        Answer cancelled = as("security").post("/api/campaigns/" + campaign + "/cancel", null);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("cancelledBy").asText()).isEqualTo("security");
+        assertThat(cancelled.json().path("rows").findValuesAsText("state")).containsOnly("CANCELLED");
+        await().atMost(PATIENCE).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(instance).count() == 0);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("outcome").singleResult().getValue()).isEqualTo("cancelled");
+
+        Api person = new Api(port, null);
+        Answer page = person.get("/api/campaigns/keep/" + token);
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.body()).contains("Campaign cancelled");
+        assertThat(person.post("/api/campaigns/keep/" + token, null).status()).isEqualTo(410);
+        assertThat(as("security").post("/api/campaigns/" + campaign + "/cancel", null).status())
+                .as("cancelled already").isEqualTo(409);
+        for (String account : accounts) {
+            assertThat(requests.findOpen(LifecycleAction.DISABLE, account)).isEmpty();
+        }
     }
 
     // ---- helpers

@@ -37,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.campaign.Campaign;
+import io.github.atlassianlifecycle.campaign.CampaignEngine;
 import io.github.atlassianlifecycle.campaign.CampaignRepository;
 import io.github.atlassianlifecycle.campaign.CampaignRow;
 import io.github.atlassianlifecycle.campaign.CampaignService;
@@ -122,9 +123,17 @@ class AccountReconcileProcessTest {
         Mocks.register("finishReconciliation", new FinishReconciliationDelegate(service, false));
         Mocks.register("failReconciliation", new FinishReconciliationDelegate(service, true));
         Mocks.register("reconcileReviewListener", new ReviewTaskListener(service, () -> true));
-        CampaignService campaignService = new CampaignService(new CampaignRepository(jdbc), campaign -> {
-            campaigns.add(campaign);
-            return "pi-" + campaign.id();
+        CampaignService campaignService = new CampaignService(new CampaignRepository(jdbc), new CampaignEngine() {
+            @Override
+            public String start(Campaign campaign) {
+                campaigns.add(campaign);
+                return "pi-" + campaign.id();
+            }
+
+            @Override
+            public void cancel(Campaign campaign, String by) {
+                throw new AssertionError("a reconciliation cancels no campaign");
+            }
         }, service, requests, NotificationChannel.NONE, Optional.of(new KeepTokens("a-test-keep-link-key-of-32-characters!")),
                 Duration.ofDays(14), new TransactionTemplate(transactions), clock);
         campaignRows = campaignService::rows;

@@ -96,7 +96,8 @@ class LifecycleProcessBackOffTest {
                 LifecycleProcessAutoConfiguration.VALIDATE_BATCH, LifecycleProcessAutoConfiguration.BATCH_APPROVAL_TASK_LISTENER,
                 LifecycleProcessAutoConfiguration.BATCH_LINES, LifecycleProcessAutoConfiguration.START_BATCH_ROW,
                 CampaignProcessAutoConfiguration.VALIDATE, CampaignProcessAutoConfiguration.APPROVAL_LISTENER,
-                CampaignProcessAutoConfiguration.SEND_NOTICES, CampaignProcessAutoConfiguration.DISABLE_UNKEPT);
+                CampaignProcessAutoConfiguration.SEND_NOTICES, CampaignProcessAutoConfiguration.DISABLE_UNKEPT,
+                CampaignProcessAutoConfiguration.START_REVIEW_CAMPAIGN);
     }
 
     @Test
