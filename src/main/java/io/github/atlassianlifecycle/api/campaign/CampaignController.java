@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,6 +25,8 @@ import io.github.atlassianlifecycle.campaign.CampaignRepository;
 import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.campaign.KeepOutcome;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,8 +53,6 @@ public class CampaignController {
 
     public static final String BASE = "/api/campaigns";
     static final String KEEP = "/keep/{token}";
-    /** Every keep link, as a path pattern. */
-    public static final String KEEP_PATTERN = "/keep/*";
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String HTML = MediaType.TEXT_HTML_VALUE;
@@ -204,34 +205,42 @@ public class CampaignController {
                 .orElseThrow(() -> notFound(id));
     }
 
+    @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = "The keep link's signed, "
+            + "single-use token", schema = @Schema(type = "string"))
     @Operation(summary = "The keep link: a page asking the person to confirm", description = "Changes nothing (a "
             + "link scanner may fetch it); its button POSTs to the same address. No login.")
     @SecurityRequirements
     @ApiResponse(responseCode = "200", description = "The confirmation page", content = @Content(mediaType = HTML))
     @ApiResponse(responseCode = "404", description = "Not a valid keep link", content = @Content(mediaType = HTML))
     @ApiResponse(responseCode = "409", description = "The link was already used", content = @Content(mediaType = HTML))
-    @ApiResponse(responseCode = "410", description = "The notice period is over", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "410", description = "The notice period is over, or the campaign was cancelled",
+            content = @Content(mediaType = HTML))
     @ApiResponse(responseCode = "503", description = "Keep links are not configured", content = @Content(mediaType = HTML))
     @GetMapping(path = KEEP, produces = HTML)
-    ResponseEntity<String> confirm(@PathVariable String token) {
-        KeepOutcome outcome = campaigns.check(token);
+    ResponseEntity<String> confirm(@Parameter(hidden = true) @RequestAttribute(KeepLinkMask.ATTRIBUTE)
+            KeepLinkMask.Token token) {
+        KeepOutcome outcome = campaigns.check(token.value());
         if (outcome != KeepOutcome.KEPT) {
             return KeepPages.outcome(outcome);
         }
         return KeepPages.confirm();
     }
 
+    @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = "The keep link's signed, "
+            + "single-use token", schema = @Schema(type = "string"))
     @Operation(summary = "Use the keep link: the person keeps access", description = "Single use; ends the "
             + "person's row of the campaign. No login.")
     @SecurityRequirements
     @ApiResponse(responseCode = "200", description = "Kept: access stays", content = @Content(mediaType = HTML))
     @ApiResponse(responseCode = "404", description = "Not a valid keep link", content = @Content(mediaType = HTML))
     @ApiResponse(responseCode = "409", description = "The link was already used", content = @Content(mediaType = HTML))
-    @ApiResponse(responseCode = "410", description = "The notice period is over", content = @Content(mediaType = HTML))
+    @ApiResponse(responseCode = "410", description = "The notice period is over, or the campaign was cancelled",
+            content = @Content(mediaType = HTML))
     @ApiResponse(responseCode = "503", description = "Keep links are not configured", content = @Content(mediaType = HTML))
     @PostMapping(path = KEEP, produces = HTML)
-    ResponseEntity<String> keep(@PathVariable String token) {
-        return KeepPages.outcome(campaigns.keep(token));
+    ResponseEntity<String> keep(@Parameter(hidden = true) @RequestAttribute(KeepLinkMask.ATTRIBUTE)
+            KeepLinkMask.Token token) {
+        return KeepPages.outcome(campaigns.keep(token.value()));
     }
 
     private static Caller allowed(Authentication authentication) {
