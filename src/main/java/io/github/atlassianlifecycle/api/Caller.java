@@ -34,6 +34,11 @@ public record Caller(String userId, Set<String> groups) {
     }
 
     /** Security officers, automation and administrators start and read reconciliations (every account's drift). */
+    /** A security officer: who cancels an inactivity campaign. */
+    public boolean isSecurity() {
+        return groups.contains(SECURITY);
+    }
+
     public boolean mayReconcile() {
         return groups.contains(SECURITY) || groups.contains(AUTOMATION) || isAdmin();
     }

@@ -25,7 +25,8 @@ public record ProblemBody(
         @Schema(description = "duplicate-request: the request for the same account and action that is still open")
         RequestView openRequest,
         @Schema(description = "invalid-request of a bulk request: every refused row, by line (CSV: the line of the "
-                + "file; JSON: the index in the array, from 0)") List<RefusedRow> rows) {
+                + "file; JSON: the index in the array, from 0)") List<RefusedRow> rows,
+        @Schema(description = "campaign-conflict: the campaign in the way") String campaignId) {
 
     /** A row of a bulk request that was refused, and why. */
     public record RefusedRow(int line, String error) {

@@ -7,7 +7,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -29,6 +33,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.github.atlassianlifecycle.api.campaign.CampaignController;
+import io.github.atlassianlifecycle.api.campaign.KeepLinkLogGuard;
+import io.github.atlassianlifecycle.api.campaign.KeepLinkMask;
 import io.github.atlassianlifecycle.api.request.RequestController;
 import io.github.atlassianlifecycle.api.reconciliation.ReconciliationController;
 import io.github.atlassianlifecycle.api.batch.BulkController;
@@ -69,6 +75,60 @@ public class RequestApiAutoConfiguration {
         return new CampaignController(campaigns);
     }
 
+    /**
+     * Drops any log line that would show a keep link's token (the container logs the raw request before any filter
+     * runs), for as long as the application runs; only where Logback is the logging system.
+     */
+    @Bean
+    @ConditionalOnBean(CampaignService.class)
+    @ConditionalOnClass(name = "ch.qos.logback.classic.LoggerContext")
+    @ConditionalOnMissingBean(name = "keepLinkLogGuard")
+    SmartLifecycle keepLinkLogGuard() {
+        return new SmartLifecycle() {
+            private final KeepLinkLogGuard guard = new KeepLinkLogGuard();
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+                    guard.setContext(logs);
+                    guard.start();
+                    logs.addTurboFilter(guard);
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+                    logs.getTurboFilterList().remove(guard);
+                }
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MIN_VALUE; // before the web server takes requests, after it stopped
+            }
+        };
+    }
+
+    /** Takes a keep link's token out of its path before anything that logs paths sees the request. */
+    @Bean
+    @ConditionalOnBean(CampaignService.class)
+    @ConditionalOnMissingBean(name = "keepLinkMask")
+    FilterRegistrationBean<KeepLinkMask> keepLinkMask() {
+        FilterRegistrationBean<KeepLinkMask> registration = new FilterRegistrationBean<>(new KeepLinkMask());
+        registration.addUrlPatterns(CampaignService.KEEP_PATH + "*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(BatchService.class)
@@ -92,8 +152,12 @@ public class RequestApiAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                // A keep link is followed as a mail client hands it over, which may add tracking parameters: its pages
+                // ignore the query (they take a button's POST, nothing else).
                 registry.addInterceptor(new QueryParameters()).addPathPatterns(RequestController.BASE,
-                        RequestController.BASE + "/**", BulkController.BATCHES, BulkController.BATCHES + "/**");
+                        RequestController.BASE + "/**", BulkController.BATCHES, BulkController.BATCHES + "/**",
+                        CampaignController.BASE, CampaignController.BASE + "/**")
+                        .excludePathPatterns(CampaignService.KEEP_PATH + "*");
             }
         };
     }

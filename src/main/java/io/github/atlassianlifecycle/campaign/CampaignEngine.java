@@ -10,4 +10,10 @@ public interface CampaignEngine {
      * @return the id of the process instance that carries the campaign
      */
     String start(Campaign campaign);
+
+    /**
+     * Ends the campaign's process, wherever it waits (its approval, the notice period), in the caller's transaction;
+     * nothing when it has ended. The caller decided who may: the engine does not ask again.
+     */
+    void cancel(Campaign campaign, String by);
 }

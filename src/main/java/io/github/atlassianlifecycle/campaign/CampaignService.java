@@ -10,9 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,38 +75,92 @@ public class CampaignService {
      *
      * @throws IllegalArgumentException why no campaign can be made of it (nothing stored, nothing started)
      * @throws IllegalStateException when no keep-link key is configured
+     * @throws CampaignConflictException naming the campaign the reconciliation already has (neither refused nor
+     *         cancelled)
      */
     public Campaign create(String reconciliationId, String requester) {
-        if (tokens.isEmpty()) {
-            throw new IllegalStateException("Campaigns need atlassian.inactivity.keep-link-key "
-                    + "(ATLASSIAN_INACTIVITY_KEEP_LINK_KEY): without it no keep link can be signed.");
-        }
-        ReconciliationView reconciliation = reconciliations.view(reconciliationId).orElseThrow(
-                () -> new IllegalArgumentException("there is no reconciliation " + reconciliationId));
+        ReconciliationView reconciliation = reconciliation(reconciliationId);
         if (reconciliation.reconciliation().status() != ReconciliationStatus.COMPLETED) {
             throw new IllegalArgumentException("reconciliation " + reconciliationId + " is "
                     + reconciliation.reconciliation().status() + ": a campaign is made from a COMPLETED one");
         }
+        campaigns.liveOf(reconciliationId).ifPresent(open -> {
+            throw new CampaignConflictException(open.id(), "reconciliation " + reconciliationId
+                    + " already has campaign " + open.id() + ": cancel it (or let it end) before making another");
+        });
+        // A finding its review approved already has its disable: the campaign takes the others.
+        return make(reconciliation, requester, stored -> true)
+                .orElseThrow(() -> new IllegalArgumentException("reconciliation " + reconciliationId
+                        + " has no INACTIVE finding without a request of its own" + waitingElsewhere(reconciliation)));
+    }
+
+    /**
+     * The review's choice: the findings it decided {@code CAMPAIGN} become one campaign, as the reviewer ({@code
+     * requester}), whose approval is another security reviewer's. Run again (a retried step), it answers the campaign
+     * made before. Empty when no finding was so decided, or each person already waits in an open campaign.
+     *
+     * @throws IllegalStateException when no keep-link key is configured
+     */
+    public Optional<Campaign> createOfReview(String reconciliationId, String requester) {
+        Optional<Campaign> made = campaigns.liveOf(reconciliationId);
+        if (made.isPresent()) {
+            return made;
+        }
+        return make(reconciliation(reconciliationId), requester,
+                stored -> stored.decision() == StoredFinding.Decision.CAMPAIGN);
+    }
+
+    private ReconciliationView reconciliation(String reconciliationId) {
+        if (tokens.isEmpty()) {
+            throw new IllegalStateException("Campaigns need atlassian.inactivity.keep-link-key "
+                    + "(ATLASSIAN_INACTIVITY_KEEP_LINK_KEY): without it no keep link can be signed.");
+        }
+        return reconciliations.view(reconciliationId).orElseThrow(
+                () -> new IllegalArgumentException("there is no reconciliation " + reconciliationId));
+    }
+
+    /** Whether campaigns can start: a keep-link key is configured. */
+    public boolean available() {
+        return tokens.isPresent();
+    }
+
+    /**
+     * A campaign of the INACTIVE findings {@code takes} chooses that have no request and whose person waits in no
+     * open campaign (one notice and keep link at a time), its approval started; empty when no finding is left.
+     */
+    private Optional<Campaign> make(ReconciliationView reconciliation, String requester,
+            Predicate<StoredFinding> takes) {
+        Map<String, String> waiting = campaigns.waiting();
         List<CampaignRow> rows = new ArrayList<>();
         for (StoredFinding stored : reconciliation.findings()) {
-            // A finding its review approved already has its disable: the campaign takes only the others.
             if (stored.finding().kind() == FindingKind.INACTIVE && stored.requestId() == null
-                    && stored.finding().accountId() != null) {
-                rows.add(new CampaignRow(stored.finding().accountId(), stored.finding().email(), null, null,
-                        CampaignRow.State.PENDING, null, null, null));
+                    && stored.finding().accountId() != null && takes.test(stored)
+                    && !waiting.containsKey(stored.finding().accountId())) {
+                rows.add(CampaignRow.pending(stored.finding().accountId(), stored.finding().email()));
             }
         }
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("reconciliation " + reconciliationId
-                    + " has no INACTIVE finding without a request of its own");
+            return Optional.empty();
         }
-        Campaign campaign = new Campaign(UUID.randomUUID().toString(), reconciliationId, requester, null, null, null,
-                null, null, null, clock.instant());
-        return transaction.execute(status -> {
+        Campaign campaign = new Campaign(UUID.randomUUID().toString(), reconciliation.reconciliation().id(),
+                requester, null, null, null, null, null, null, clock.instant(), null, null);
+        return Optional.of(transaction.execute(status -> {
             campaigns.insert(campaign, rows);
             engine.start(campaign);
             return campaigns.find(campaign.id()).orElseThrow();
-        });
+        }));
+    }
+
+    /** Which of the reconciliation's INACTIVE findings' people wait in an open campaign, and in which. */
+    private String waitingElsewhere(ReconciliationView reconciliation) {
+        Map<String, String> waiting = campaigns.waiting();
+        Set<String> elsewhere = new TreeSet<>();
+        reconciliation.findings().stream().map(StoredFinding::finding)
+                .filter(finding -> finding.kind() == FindingKind.INACTIVE && waiting.containsKey(finding.accountId()))
+                .forEach(finding -> elsewhere.add(finding.accountId() + " (campaign " + waiting.get(finding.accountId())
+                        + ")"));
+        return elsewhere.isEmpty() ? "" : " that is not waiting in an open campaign already: "
+                + String.join(", ", elsewhere);
     }
 
     public Optional<Campaign> find(String id) {
@@ -142,7 +200,7 @@ public class CampaignService {
                     KEEP_PATH + token, endsAt));
             campaigns.noticed(id, row.accountId(), notSent.isEmpty() ? CampaignRow.Notice.SENT
                     : CampaignRow.Notice.NOT_SENT, notSent.map(why -> "notice not sent: " + why).orElse(null),
-                    KeepTokens.hash(token));
+                    KeepTokens.hash(token), clock.instant());
         }
         return endsAt;
     }
@@ -185,6 +243,9 @@ public class CampaignService {
             return new Judgement(KeepOutcome.INVALID, null);
         }
         CampaignRow row = campaigns.row(claims.campaignId(), claims.accountId()).orElseThrow();
+        if (row.state() == CampaignRow.State.CANCELLED) {
+            return new Judgement(KeepOutcome.CANCELLED, null);
+        }
         if (row.state() != CampaignRow.State.PENDING) {
             return new Judgement(KeepOutcome.ALREADY_USED, null);
         }
@@ -200,13 +261,17 @@ public class CampaignService {
      * returns how many requests stand for the campaign's rows.
      */
     public int disableUnkept(String id, String approver) {
+        // Locked first, as a cancel locks it: a cancel that won leaves no row PENDING; one that waits sees the claims.
+        if (campaigns.lock(id).map(Campaign::cancelledAt).isPresent()) {
+            return 0;
+        }
         int started = 0;
         for (CampaignRow row : campaigns.rows(id)) {
             if (row.state() == CampaignRow.State.DISABLED && row.requestId() != null) {
                 started++;
                 continue;
             }
-            if (!campaigns.claimForDisable(id, row.accountId())) {
+            if (!campaigns.claimForDisable(id, row.accountId(), clock.instant())) {
                 continue;
             }
             NewRequest request = new NewRequest(LifecycleAction.DISABLE, row.accountId(), null, null, List.of(),
@@ -231,6 +296,40 @@ public class CampaignService {
             }
         }
         return started;
+    }
+
+    /**
+     * Cancels the campaign as {@code by} (the API decided who may), in one transaction: before any disable started,
+     * every waiting row ends CANCELLED (its link answers "campaign cancelled"), nobody is disabled by it, and its
+     * process ends wherever it waits.
+     *
+     * @throws IllegalArgumentException when there is no such campaign
+     * @throws CampaignConflictException when it was rejected or cancelled already, or its disables have started
+     */
+    public Campaign cancel(String id, String by) {
+        return transaction.execute(status -> {
+            Campaign campaign = campaigns.lock(id)
+                    .orElseThrow(() -> new IllegalArgumentException("there is no campaign " + id));
+            if (campaign.cancelledAt() != null) {
+                throw new CampaignConflictException(id, "campaign " + id + " was cancelled already, by "
+                        + campaign.cancelledBy() + " at " + campaign.cancelledAt());
+            }
+            if (campaign.decision() == Campaign.Decision.REJECTED) {
+                throw new CampaignConflictException(id, "campaign " + id + " was rejected: nothing is left to cancel");
+            }
+            if (campaigns.anyDisabled(id)) {
+                throw new CampaignConflictException(id, "campaign " + id + " is past its notice period and its "
+                        + "disables have started: each is a request of its own now (withdraw those you must)");
+            }
+            campaigns.cancel(id, by, clock.instant());
+            engine.cancel(campaign, by);
+            return campaigns.find(id).orElseThrow();
+        });
+    }
+
+    /** One page of campaigns, newest first. */
+    public List<CampaignRepository.Listed> page(long offset, int limit) {
+        return campaigns.page(offset, limit);
     }
 
     private static String sha256(String text) {

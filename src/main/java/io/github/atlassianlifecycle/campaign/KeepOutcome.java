@@ -8,6 +8,8 @@ public enum KeepOutcome {
     ALREADY_USED,
     /** The notice period is over: nothing changed. */
     EXPIRED,
+    /** The campaign was cancelled: nobody is disabled by it, nothing changed. */
+    CANCELLED,
     /** Not a link this application issued, or not for any row it names: nothing changed. */
     INVALID,
     /** No keep-link key is configured, so no link can be checked. */

@@ -645,6 +645,9 @@ public class AtlassianProperties implements Validator {
 
         public void setCacheFor(Duration cacheFor) {
             this.cacheFor = cacheFor;
+        }
+    }
+
     /** Who is told what, by e-mail: approvers, requesters, the escalation group, campaign notices. */
     public static class Notifications {
 

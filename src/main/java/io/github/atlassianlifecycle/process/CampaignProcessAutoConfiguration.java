@@ -20,10 +20,12 @@ import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.campaign.KeepTokens;
 import io.github.atlassianlifecycle.campaign.NotificationChannel;
 import io.github.atlassianlifecycle.config.AtlassianProperties;
+import io.github.atlassianlifecycle.lifecycle.reconcile.KeptAccess;
 import io.github.atlassianlifecycle.process.campaign.CampaignApprovalTaskListener;
 import io.github.atlassianlifecycle.process.campaign.CamundaCampaignEngine;
 import io.github.atlassianlifecycle.process.campaign.DisableUnkeptDelegate;
 import io.github.atlassianlifecycle.process.campaign.SendNoticesDelegate;
+import io.github.atlassianlifecycle.process.campaign.StartReviewCampaignDelegate;
 import io.github.atlassianlifecycle.process.campaign.ValidateCampaignDelegate;
 import io.github.atlassianlifecycle.reconciliation.ReconciliationService;
 import io.github.atlassianlifecycle.request.RequestService;
@@ -43,11 +45,20 @@ public class CampaignProcessAutoConfiguration {
     static final String APPROVAL_LISTENER = "campaignApprovalTaskListener";
     static final String SEND_NOTICES = "sendCampaignNotices";
     static final String DISABLE_UNKEPT = "disableUnkeptCampaignRows";
+    /** A step of {@code account-reconcile}, which needs the campaign rules. */
+    static final String START_REVIEW_CAMPAIGN = "startReviewCampaign";
 
     @Bean
     @ConditionalOnMissingBean
     CampaignRepository campaignRepository(NamedParameterJdbcTemplate jdbc) {
         return new CampaignRepository(jdbc);
+    }
+
+    /** What the reconciler counts as activity: the keeps the campaign store recorded. */
+    @Bean
+    @ConditionalOnMissingBean
+    KeptAccess campaignKeptAccess(CampaignRepository campaigns) {
+        return campaigns::latestKeeps;
     }
 
     @Bean
@@ -88,6 +99,12 @@ public class CampaignProcessAutoConfiguration {
     @ConditionalOnMissingBean(name = SEND_NOTICES)
     SendNoticesDelegate sendCampaignNotices(CampaignService campaigns) {
         return new SendNoticesDelegate(campaigns);
+    }
+
+    @Bean(START_REVIEW_CAMPAIGN)
+    @ConditionalOnMissingBean(name = START_REVIEW_CAMPAIGN)
+    StartReviewCampaignDelegate startReviewCampaign(CampaignService campaigns) {
+        return new StartReviewCampaignDelegate(campaigns);
     }
 
     @Bean(DISABLE_UNKEPT)

@@ -11,11 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.github.atlassianlifecycle.campaign.CampaignService;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
 import io.github.atlassianlifecycle.config.AtlassianProperties;
+import io.github.atlassianlifecycle.lifecycle.reconcile.KeptAccess;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcilerFactory;
 import io.github.atlassianlifecycle.process.reconcile.BeginReconciliationDelegate;
 import io.github.atlassianlifecycle.process.reconcile.CamundaReconciliationEngine;
@@ -35,7 +37,8 @@ import io.github.atlassianlifecycle.request.RequestService;
 /**
  * The Camunda side of {@code account-reconcile}: the beans its model names (one name each, declared here) and its
  * rules over the reconciliation store. The schedule and the nightly start are always there, since the engine reads
- * the timer's cron when the models are deployed; the rest needs the store.
+ * the timer's cron when the models are deployed; the rest needs the store. Who kept their access in an inactivity
+ * campaign ({@link KeptAccess}) comes from the campaign store when there is one.
  */
 @AutoConfiguration(after = { LifecycleProcessAutoConfiguration.class, ReconciliationStoreAutoConfiguration.class })
 @ConditionalOnClass(ProcessEngine.class)
@@ -67,10 +70,10 @@ public class ReconcileProcessAutoConfiguration {
     @ConditionalOnMissingBean
     ReconcilerFactory reconcilerFactory(OrganizationsClient organizations, ObjectProvider<JiraClient> jira,
             ObjectProvider<ConfluenceClient> confluence, ObjectProvider<BitbucketClient> bitbucket,
-            AtlassianProperties properties, Clock clock) {
+            ObjectProvider<KeptAccess> kept, AtlassianProperties properties, Clock clock) {
         return new ReconcilerFactory(organizations, Optional.ofNullable(jira.getIfAvailable()),
                 Optional.ofNullable(confluence.getIfAvailable()), Optional.ofNullable(bitbucket.getIfAvailable()),
-                properties.getReconcile().settings(), clock);
+                properties.getReconcile().settings(), kept.getIfAvailable(() -> KeptAccess.NONE), clock);
     }
 
     @Bean
@@ -133,7 +136,12 @@ public class ReconcileProcessAutoConfiguration {
     @Bean(REVIEW_LISTENER)
     @ConditionalOnBean(ReconciliationService.class)
     @ConditionalOnMissingBean(name = REVIEW_LISTENER)
-    ReviewTaskListener reconcileReviewListener(ReconciliationService service) {
-        return new ReviewTaskListener(service);
+    ReviewTaskListener reconcileReviewListener(ReconciliationService service,
+            ObjectProvider<CampaignService> campaigns) {
+        // Asked at each review: the campaign rules are made after this listener.
+        return new ReviewTaskListener(service, () -> {
+            CampaignService available = campaigns.getIfAvailable();
+            return available != null && available.available();
+        });
     }
 }

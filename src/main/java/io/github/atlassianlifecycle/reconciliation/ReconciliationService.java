@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.RequestValidator;
 import io.github.atlassianlifecycle.lifecycle.reconcile.Finding;
+import io.github.atlassianlifecycle.lifecycle.reconcile.FindingKind;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ProposedAction;
 import io.github.atlassianlifecycle.lifecycle.reconcile.Reconciler;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationLedger;
@@ -98,17 +99,30 @@ public class ReconciliationService {
      *         proposes a change (nothing is recorded)
      */
     public Review review(String id, boolean approveAny, Set<String> excluded, int maxDisable) {
+        return review(id, approveAny, excluded, maxDisable, false);
+    }
+
+    /**
+     * @param inactiveAsCampaign the approved INACTIVE findings are decided {@code CAMPAIGN}: they start no request
+     *        of their own here but run as one inactivity campaign, whose own approval guards its disables (so they do
+     *        not count toward this review's mass-change threshold)
+     */
+    public Review review(String id, boolean approveAny, Set<String> excluded, int maxDisable,
+            boolean inactiveAsCampaign) {
         List<StoredFinding> findings = proposals(id);
         refuseUnknown(findings, excluded);
         int approved = 0;
         int disables = 0;
         for (StoredFinding stored : findings) {
             boolean approve = approveAny && !excluded.contains(stored.finding().key());
-            repository.decide(id, stored.finding().key(),
-                    approve ? StoredFinding.Decision.APPROVED : StoredFinding.Decision.EXCLUDED);
+            StoredFinding.Decision decision = !approve ? StoredFinding.Decision.EXCLUDED
+                    : inactiveAsCampaign && stored.finding().kind() == FindingKind.INACTIVE
+                            ? StoredFinding.Decision.CAMPAIGN : StoredFinding.Decision.APPROVED;
+            repository.decide(id, stored.finding().key(), decision);
             if (approve) {
                 approved++;
-                disables += stored.finding().proposedAction() == ProposedAction.DISABLE ? 1 : 0;
+                disables += decision == StoredFinding.Decision.APPROVED
+                        && stored.finding().proposedAction() == ProposedAction.DISABLE ? 1 : 0;
             }
         }
         return new Review(approved, disables, maxDisable);

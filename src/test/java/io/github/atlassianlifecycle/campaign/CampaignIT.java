@@ -140,14 +140,21 @@ class CampaignIT {
             for (JsonNode row : done.path("rows")) {
                 String account = row.path("accountId").asText();
                 assertThat(row.path("noticeSent").asBoolean()).isTrue();
+                assertThat(Instant.parse(row.path("noticeSentAt").asText())).isBefore(endsAt);
                 if (account.equals(keeper)) {
+                    assertThat(row.path("state").asText()).isEqualTo("KEPT");
                     assertThat(row.path("kept").asBoolean()).isTrue();
+                    assertThat(Instant.parse(row.path("keptAt").asText())).isBefore(endsAt);
                     assertThat(row.path("disabled").asBoolean()).isFalse();
+                    assertThat(row.hasNonNull("disabledAt")).isFalse();
                     assertThat(row.hasNonNull("requestId")).isFalse();
                     assertThat(requests.findOpen(LifecycleAction.DISABLE, account)).isEmpty();
                 } else {
+                    assertThat(row.path("state").asText()).isEqualTo("DISABLED");
                     assertThat(row.path("kept").asBoolean()).isFalse();
+                    assertThat(row.hasNonNull("keptAt")).isFalse();
                     assertThat(row.path("disabled").asBoolean()).isTrue();
+                    assertThat(row.hasNonNull("disabledAt")).as("the disable's time").isTrue();
                     StoredRequest request = requests.find(row.path("requestId").asText()).orElseThrow();
                     assertThat(request.action()).isEqualTo(LifecycleAction.DISABLE);
                     assertThat(request.accountId()).isEqualTo(account);
@@ -158,13 +165,14 @@ class CampaignIT {
             }
             assertThat(person.post("/api/campaigns/keep/" + tokens.get(accounts.get(0)), null).status())
                     .as("a row handed to its disable is over").isEqualTo(409);
+            Answer tooLate = as("security").post("/api/campaigns/" + campaign + "/cancel", null);
+            assertThat(tooLate.status()).as("its disables have started").isEqualTo(409);
+            assertThat(tooLate.json().path("campaignId").asText()).isEqualTo(campaign);
             logLines = logs.lines();
         }
         assertNowhere(List.of(key), logLines, campaign);
-        // A link carries its token in its path, which the web frameworks' DEBUG request logs show (as they show any
-        // URL); the application's and the engine's own log lines, at every level, never do.
-        assertNowhere(List.copyOf(tokens.values()), logLines.stream().filter(line -> line.startsWith(
-                "io.github.atlassianlifecycle") || line.startsWith("org.camunda")).toList(), campaign);
+        // A link carries its token in its path: no log line at any level shows it (the web frameworks' included).
+        assertNowhere(List.copyOf(tokens.values()), logLines, campaign);
     }
 
     @Test
@@ -211,6 +219,11 @@ class CampaignIT {
         String campaign = accepted.json().path("id").asText();
         String instance = processOf(campaign);
         started.add(instance);
+        Answer second = as("automation").post("/api/campaigns", body);
+        assertThat(second.status()).as("a second campaign of the same reconciliation").isEqualTo(409);
+        assertThat(second.json().path("type").asText()).endsWith("campaign-conflict");
+        assertThat(second.json().path("campaignId").asText()).isEqualTo(campaign);
+        assertThat(second.json().path("detail").asText()).contains(campaign);
         EngineRest security = EngineRest.as(port, "security", "security");
         String task = (String) security.tasks(instance).get(0).get("id");
         ResponseEntity<String> refused = security.complete(task, Map.of("approved", true));
@@ -221,6 +234,117 @@ class CampaignIT {
         assertThat(new Api(port, null).get("/api/campaigns/" + campaign).status()).isEqualTo(401);
         assertThat(as("demo").get("/api/campaigns/" + campaign).status()).isEqualTo(200);
         assertThat(as("security").get("/api/campaigns/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_person_who_kept_access_is_not_proposed_inactive_by_the_next_reconciliation_until_the_inactivity_period_passes() {
+        List<String> accounts = freeAccounts(2, idleFor(Duration.ofDays(100)));
+        String keeper = accounts.get(0);
+        String other = accounts.get(1);
+        String campaign = as("automation").post("/api/campaigns", "{\"reconciliationId\": \""
+                + completedReconciliationOf(accounts) + "\"}").json().path("id").asText();
+        started.add(processOf(campaign));
+        approve(campaign, "security");
+        await().atMost(PATIENCE).until(() -> report(campaign), r -> r.path("status").asText().equals("NOTICE_PERIOD"));
+        assertThat(new Api(port, null).post("/api/campaigns/keep/" + tokenOf(campaign, keeper), null).status())
+                .isEqualTo(200);
+
+        JsonNode next = dryRunReconciliation();
+        assertThat(inactive(next)).as("the person kept access just now").doesNotContainKey(keeper)
+                .containsKey(other);
+
+        // The keep ages past the inactivity period (90 days in the demo): the account is inactive again, and says why.
+        Instant longAgo = Instant.now().minus(Duration.ofDays(95)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        jdbc.update("UPDATE lifecycle_campaign_row SET kept_at = ? WHERE campaign_id = ? AND account_id = ?",
+                java.sql.Timestamp.from(longAgo), campaign, keeper);
+        JsonNode later = dryRunReconciliation();
+        assertThat(inactive(later)).containsKey(keeper);
+        assertThat(inactive(later).get(keeper).path("evidence").findValuesAsText("observed"))
+                .contains("kept on " + longAgo + " in campaign " + campaign);
+    }
+
+    @Test
+    void security_lists_campaigns_and_cancels_one_in_its_notice_period_whose_links_then_answer_campaign_cancelled() {
+        List<String> accounts = freeAccounts(2);
+        String campaign = as("automation").post("/api/campaigns", "{\"reconciliationId\": \""
+                + completedReconciliationOf(accounts) + "\"}").json().path("id").asText();
+        String instance = processOf(campaign);
+        started.add(instance);
+        approve(campaign, "security");
+        await().atMost(PATIENCE).until(() -> report(campaign), r -> r.path("status").asText().equals("NOTICE_PERIOD"));
+        String token = tokenOf(campaign, accounts.get(0));
+
+        Answer list = as("automation").get("/api/campaigns?page=0&size=100");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().path("page").asInt()).isZero();
+        JsonNode listed = null;
+        for (JsonNode item : list.json().path("items")) {
+            listed = item.path("id").asText().equals(campaign) ? item : listed;
+        }
+        assertThat(listed).as("the new campaign is on the first page, newest first").isNotNull();
+        assertThat(listed.path("status").asText()).isEqualTo("NOTICE_PERIOD");
+        assertThat(listed.path("rows").asInt()).isEqualTo(2);
+        assertThat(listed.path("waiting").asInt()).isEqualTo(2);
+        assertThat(as("automation").get("/api/campaigns?size=1").json().path("items")).hasSize(1);
+        assertThat(as("requester").get("/api/campaigns").status()).isEqualTo(403);
+        assertThat(new Api(port, null).get("/api/campaigns").status()).isEqualTo(401);
+        assertThat(as("security").get("/api/campaigns?size=0").status()).isEqualTo(400);
+        Answer unknown = as("security").get("/api/campaigns?status=CANCELLED");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").findValuesAsText("field")).containsExactly("status");
+
+        assertThat(as("automation").post("/api/campaigns/" + campaign + "/cancel", null).status())
+                .as("security only").isEqualTo(403);
+        assertThat(as("security").post("/api/campaigns/" + campaign + "/cancel?force=true", null).status())
+                .isEqualTo(400);
+        assertThat(as("security").post("/api/campaigns/" + UUID.randomUUID() + "/cancel", null).status())
+                .isEqualTo(404);
+        assertThat(report(campaign).path("status").asText()).as("nothing changed yet").isEqualTo("NOTICE_PERIOD");
+        Answer cancelled = as("security").post("/api/campaigns/" + campaign + "/cancel", null);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("cancelledBy").asText()).isEqualTo("security");
+        assertThat(cancelled.json().path("rows").findValuesAsText("state")).containsOnly("CANCELLED");
+        await().atMost(PATIENCE).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(instance).count() == 0);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("outcome").singleResult().getValue()).isEqualTo("cancelled");
+
+        Api person = new Api(port, null);
+        Answer page = person.get("/api/campaigns/keep/" + token);
+        assertThat(page.status()).isEqualTo(410);
+        assertThat(page.body()).contains("Campaign cancelled");
+        assertThat(person.post("/api/campaigns/keep/" + token, null).status()).isEqualTo(410);
+        assertThat(as("security").post("/api/campaigns/" + campaign + "/cancel", null).status())
+                .as("cancelled already").isEqualTo(409);
+        for (String account : accounts) {
+            assertThat(requests.findOpen(LifecycleAction.DISABLE, account)).isEmpty();
+        }
+    }
+
+    @Test
+    void following_a_keep_link_puts_its_token_in_no_log_line_even_the_web_frameworks_debug_request_logs() {
+        List<String> accounts = freeAccounts(1);
+        String campaign = as("automation").post("/api/campaigns", "{\"reconciliationId\": \""
+                + completedReconciliationOf(accounts) + "\"}").json().path("id").asText();
+        started.add(processOf(campaign));
+        approve(campaign, "security");
+        await().atMost(PATIENCE).until(() -> report(campaign), r -> r.path("status").asText().equals("NOTICE_PERIOD"));
+        String token = tokenOf(campaign, accounts.get(0));
+        String signature = token.substring(token.indexOf('.') + 1);
+
+        List<String> lines;
+        try (LogCapture logs = LogCapture.everything().quietConsole()) {
+            Api person = new Api(port, null);
+            assertThat(person.get("/api/campaigns/keep/" + token).status()).isEqualTo(200);
+            assertThat(person.post("/api/campaigns/keep/" + token, null).status()).isEqualTo(200);
+            assertThat(person.post("/api/campaigns/keep/" + token, null).status()).isEqualTo(409);
+            lines = logs.lines();
+        }
+        assertThat(lines).as("the request logs were captured").anyMatch(line -> line.contains("/api/campaigns/keep/"));
+        assertThat(lines).filteredOn(line -> line.contains(token) || line.contains(signature))
+                .as("log lines that show the token").isEmpty();
+        assertThat(row(campaign, accounts.get(0)).path("kept").asBoolean()).isTrue();
     }
 
     // ---- helpers
@@ -265,7 +389,22 @@ class CampaignIT {
 
     /** Accounts of this class's own: active, managed, in the org's own directory, with no request on record. */
     List<String> freeAccounts(int count) {
+        return freeAccounts(count, account -> true);
+    }
+
+    /** Accounts whose every product activity is older than {@code idle}, as the simulator shows them. */
+    static java.util.function.Predicate<Map<String, Object>> idleFor(Duration idle) {
+        Instant before = Instant.now().minus(idle);
+        return account -> {
+            Map<?, ?> lastActive = (Map<?, ?>) account.get("lastActive");
+            return !lastActive.isEmpty() && lastActive.values().stream()
+                    .allMatch(at -> Instant.parse(at.toString()).isBefore(before));
+        };
+    }
+
+    List<String> freeAccounts(int count, java.util.function.Predicate<Map<String, Object>> also) {
         List<String> candidates = new ArrayList<>(simulator.accounts().stream().filter(SimulatorControl.managed())
+                .filter(also)
                 .filter(a -> "active".equals(a.get("accountStatus")) && a.get("externalDirectory") == null
                         && ((List<?>) a.get("platformRoles")).isEmpty() && !((List<?>) a.get("jiraGroups")).isEmpty())
                 .map(a -> (String) a.get("accountId")).toList());
@@ -289,6 +428,31 @@ class CampaignIT {
                 ReasonCode.INACTIVITY, "no product activity for 90 days", List.of())).toList());
         reconciliations.status(id, ReconciliationStatus.COMPLETED, null);
         return id;
+    }
+
+    String tokenOf(String campaign, String account) {
+        return NoticeOutbox.SENT.stream().filter(n -> n.campaignId().equals(campaign) && n.accountId().equals(account))
+                .findFirst().orElseThrow().keepPath().substring(CampaignService.KEEP_PATH.length());
+    }
+
+    /** A dry-run reconciliation of the simulated organization, through the API, once it has completed. */
+    JsonNode dryRunReconciliation() {
+        Answer accepted = as("automation").post("/api/reconciliations", "{\"dryRun\": true}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.json().path("id").asText();
+        return await().atMost(PATIENCE).until(() -> as("automation").get("/api/reconciliations/" + id).json(),
+                r -> r.path("status").asText().equals("COMPLETED"));
+    }
+
+    /** The INACTIVE findings of a reconciliation, by account. */
+    static Map<String, JsonNode> inactive(JsonNode reconciliation) {
+        Map<String, JsonNode> found = new java.util.HashMap<>();
+        reconciliation.path("findings").forEach(finding -> {
+            if (finding.path("kind").asText().equals("INACTIVE")) {
+                found.put(finding.path("accountId").asText(), finding);
+            }
+        });
+        return found;
     }
 
     JsonNode report(String campaign) {

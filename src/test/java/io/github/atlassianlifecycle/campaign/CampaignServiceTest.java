@@ -54,6 +54,7 @@ class CampaignServiceTest {
     static final String KEY = "a-test-keep-link-key-of-32-characters!";
     static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
     static final String RECONCILIATION = "00000000-0000-0000-0000-00000000000a";
+    static final String OTHER_RECONCILIATION = "00000000-0000-0000-0000-00000000000c";
 
     final MovingClock clock = new MovingClock(NOW);
     final ReconciliationService reconciliations = mock(ReconciliationService.class);
@@ -84,11 +85,22 @@ class CampaignServiceTest {
         });
     }
 
-    CampaignService service(NotificationChannel channel) {
-        return new CampaignService(repository, campaign -> {
+    final List<String> cancelledProcesses = new ArrayList<>();
+    final CampaignEngine engine = new CampaignEngine() {
+        @Override
+        public String start(Campaign campaign) {
             startedProcesses.add(campaign.id());
             return "pi-" + campaign.id();
-        }, reconciliations, requests, channel, Optional.of(new KeepTokens(KEY)), Duration.ofDays(14),
+        }
+
+        @Override
+        public void cancel(Campaign campaign, String by) {
+            cancelledProcesses.add(campaign.id() + " by " + by);
+        }
+    };
+
+    CampaignService service(NotificationChannel channel) {
+        return new CampaignService(repository, engine, reconciliations, requests, channel, Optional.of(new KeepTokens(KEY)), Duration.ofDays(14),
                 new TransactionTemplate(mock(PlatformTransactionManager.class)), clock);
     }
 
@@ -115,7 +127,7 @@ class CampaignServiceTest {
 
     @Test
     void without_a_keep_link_key_no_campaign_starts_and_no_link_is_accepted() {
-        CampaignService keyless = new CampaignService(repository, campaign -> "pi", reconciliations, requests,
+        CampaignService keyless = new CampaignService(repository, engine, reconciliations, requests,
                 NotificationChannel.NONE, Optional.empty(), Duration.ofDays(14),
                 new TransactionTemplate(mock(PlatformTransactionManager.class)), clock);
 
@@ -207,15 +219,99 @@ class CampaignServiceTest {
     }
 
     @Test
-    void a_link_of_another_campaign_does_not_end_this_campaigns_row_for_the_same_person() {
+    void a_second_campaign_from_the_same_reconciliation_is_refused_naming_the_open_one_and_stores_nothing() {
+        Campaign first = service.create(RECONCILIATION, "automation");
+
+        assertThatThrownBy(() -> service.create(RECONCILIATION, "security"))
+                .isInstanceOf(CampaignConflictException.class).hasMessageContaining(first.id())
+                .satisfies(e -> assertThat(((CampaignConflictException) e).campaignId()).isEqualTo(first.id()));
+        assertThat(startedProcesses).containsExactly(first.id());
+    }
+
+    @Test
+    void a_person_already_waiting_in_an_open_campaign_is_not_put_into_a_second_one() {
         String first = approvedCampaignWithNotices();
         String firstToken = tokensByAccount().get("acc-1");
-        sent.clear();
-        String second = approvedCampaignWithNotices();
+        when(reconciliations.view(OTHER_RECONCILIATION)).thenReturn(Optional.of(new ReconciliationView(
+                new StoredReconciliation(OTHER_RECONCILIATION, true, ReconciliationStatus.COMPLETED, null, "security",
+                        OTHER_RECONCILIATION, 5, NOW, NOW), List.of(inactive("acc-1", null), inactive("acc-6", null)))));
 
+        Campaign second = service.create(OTHER_RECONCILIATION, "automation");
+
+        assertThat(service.rows(second.id())).extracting(CampaignRow::accountId).containsExactly("acc-6");
         assertThat(service.keep(firstToken)).isEqualTo(KeepOutcome.KEPT);
         assertThat(rows(first).get("acc-1").state()).isEqualTo(CampaignRow.State.KEPT);
-        assertThat(rows(second).get("acc-1").state()).isEqualTo(CampaignRow.State.PENDING);
+    }
+
+    @Test
+    void a_reconciliation_whose_people_all_wait_in_open_campaigns_makes_no_campaign() {
+        service.create(RECONCILIATION, "automation");
+        when(reconciliations.view(OTHER_RECONCILIATION)).thenReturn(Optional.of(new ReconciliationView(
+                new StoredReconciliation(OTHER_RECONCILIATION, true, ReconciliationStatus.COMPLETED, null, "security",
+                        OTHER_RECONCILIATION, 5, NOW, NOW), List.of(inactive("acc-2", null)))));
+
+        assertThatThrownBy(() -> service.create(OTHER_RECONCILIATION, "automation"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acc-2")
+                .hasMessageContaining("open campaign");
+        assertThat(startedProcesses).hasSize(1);
+    }
+
+    @Test
+    void a_campaign_cancelled_in_its_notice_period_disables_nobody_and_its_links_answer_cancelled() {
+        String id = approvedCampaignWithNotices();
+        String token = tokensByAccount().get("acc-1");
+        assertThat(service.keep(tokensByAccount().get("acc-2"))).isEqualTo(KeepOutcome.KEPT);
+
+        Campaign cancelled = service.cancel(id, "security");
+
+        assertThat(cancelled.cancelledBy()).isEqualTo("security");
+        assertThat(cancelled.cancelledAt()).isEqualTo(NOW);
+        assertThat(cancelledProcesses).containsExactly(id + " by security");
+        assertThat(rows(id).get("acc-1").state()).isEqualTo(CampaignRow.State.CANCELLED);
+        assertThat(rows(id).get("acc-2").state()).as("a keep stays a keep").isEqualTo(CampaignRow.State.KEPT);
+        assertThat(service.check(token)).isEqualTo(KeepOutcome.CANCELLED);
+        assertThat(service.keep(token)).isEqualTo(KeepOutcome.CANCELLED);
+        clock.move(Duration.ofDays(14));
+        assertThat(service.disableUnkept(id, "security")).isZero();
+        verify(requests, never()).submit(any(), anyString(), anyString(), anyString());
+        assertThatThrownBy(() -> service.cancel(id, "security")).isInstanceOf(CampaignConflictException.class)
+                .hasMessageContaining("cancelled already");
+    }
+
+    @Test
+    void a_campaign_whose_disables_started_cannot_be_cancelled_and_a_cancelled_one_frees_its_reconciliation() {
+        String id = approvedCampaignWithNotices();
+        clock.move(Duration.ofDays(14));
+        service.disableUnkept(id, "security");
+
+        assertThatThrownBy(() -> service.cancel(id, "security")).isInstanceOf(CampaignConflictException.class)
+                .hasMessageContaining("disables have started");
+        assertThat(service.find(id).orElseThrow().cancelledAt()).isNull();
+        assertThat(cancelledProcesses).isEmpty();
+
+        when(reconciliations.view(OTHER_RECONCILIATION)).thenReturn(Optional.of(new ReconciliationView(
+                new StoredReconciliation(OTHER_RECONCILIATION, true, ReconciliationStatus.COMPLETED, null, "security",
+                        OTHER_RECONCILIATION, 5, NOW, NOW), List.of(inactive("acc-7", null)))));
+        String second = service.create(OTHER_RECONCILIATION, "automation").id();
+        service.cancel(second, "security");
+        Campaign third = service.create(OTHER_RECONCILIATION, "automation");
+        assertThat(third.id()).as("the reconciliation and its people are free again").isNotEqualTo(second);
+        assertThat(service.rows(third.id())).extracting(CampaignRow::accountId).containsExactly("acc-7");
+    }
+
+    @Test
+    void the_report_has_the_time_of_each_notice_keep_and_disable() {
+        String id = approvedCampaignWithNotices();
+        clock.move(Duration.ofHours(2));
+        service.keep(tokensByAccount().get("acc-2"));
+        clock.move(Duration.ofDays(14));
+        service.disableUnkept(id, "security");
+
+        Map<String, CampaignRow> rows = rows(id);
+        assertThat(rows.get("acc-1").noticedAt()).isEqualTo(NOW);
+        assertThat(rows.get("acc-2").keptAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(rows.get("acc-2").disabledAt()).isNull();
+        assertThat(rows.get("acc-1").disabledAt()).isEqualTo(NOW.plus(Duration.ofHours(2)).plus(Duration.ofDays(14)));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,14 +36,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.atlassianlifecycle.client.ApiFamily;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
+import io.github.atlassianlifecycle.campaign.Campaign;
+import io.github.atlassianlifecycle.campaign.CampaignEngine;
+import io.github.atlassianlifecycle.campaign.CampaignRepository;
+import io.github.atlassianlifecycle.campaign.CampaignRow;
+import io.github.atlassianlifecycle.campaign.CampaignService;
+import io.github.atlassianlifecycle.campaign.KeepTokens;
+import io.github.atlassianlifecycle.campaign.NotificationChannel;
 import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectoryEntry;
 import io.github.atlassianlifecycle.lifecycle.reconcile.source.DirectorySource;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.Product;
+import io.github.atlassianlifecycle.lifecycle.reconcile.source.ProductPresence;
 import io.github.atlassianlifecycle.lifecycle.reconcile.FindingKind;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconcileSettings;
 import io.github.atlassianlifecycle.lifecycle.reconcile.source.ReconcileSource;
 import io.github.atlassianlifecycle.lifecycle.reconcile.Reconciler;
 import io.github.atlassianlifecycle.lifecycle.reconcile.ReconciliationStatus;
 import io.github.atlassianlifecycle.lifecycle.reconcile.source.SourcePage;
+import io.github.atlassianlifecycle.process.campaign.StartReviewCampaignDelegate;
 import io.github.atlassianlifecycle.process.reconcile.BeginReconciliationDelegate;
 import io.github.atlassianlifecycle.process.reconcile.ClassifyReconciliationDelegate;
 import io.github.atlassianlifecycle.process.reconcile.FinishReconciliationDelegate;
@@ -83,6 +94,8 @@ class AccountReconcileProcessTest {
     ReconciliationRepository store;
     IdleDirectory directory = new IdleDirectory(3);
     RecordingStarts starts = new RecordingStarts();
+    final List<Campaign> campaigns = new ArrayList<>();
+    java.util.function.Function<String, List<CampaignRow>> campaignRows;
     ReconcileSettings settings = ReconcileSettings.defaults();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -109,7 +122,22 @@ class AccountReconcileProcessTest {
         Mocks.register("startReconciliationRequests", new StartReconciliationRequestsDelegate(service));
         Mocks.register("finishReconciliation", new FinishReconciliationDelegate(service, false));
         Mocks.register("failReconciliation", new FinishReconciliationDelegate(service, true));
-        Mocks.register("reconcileReviewListener", new ReviewTaskListener(service));
+        Mocks.register("reconcileReviewListener", new ReviewTaskListener(service, () -> true));
+        CampaignService campaignService = new CampaignService(new CampaignRepository(jdbc), new CampaignEngine() {
+            @Override
+            public String start(Campaign campaign) {
+                campaigns.add(campaign);
+                return "pi-" + campaign.id();
+            }
+
+            @Override
+            public void cancel(Campaign campaign, String by) {
+                throw new AssertionError("a reconciliation cancels no campaign");
+            }
+        }, service, requests, NotificationChannel.NONE, Optional.of(new KeepTokens("a-test-keep-link-key-of-32-characters!")),
+                Duration.ofDays(14), new TransactionTemplate(transactions), clock);
+        campaignRows = campaignService::rows;
+        Mocks.register("startReviewCampaign", new StartReviewCampaignDelegate(campaignService));
         Mocks.register("startNightlyReconciliation", new StartNightlyReconciliationDelegate());
     }
 
@@ -182,6 +210,44 @@ class AccountReconcileProcessTest {
                 .doesNotHaveDuplicates();
         assertThat(starts.started).extracting(StoredRequest::accountId)
                 .containsExactlyInAnyOrder("idle-1", "idle-2", "idle-3");
+    }
+
+    @Test
+    void a_review_may_run_the_approved_inactive_findings_as_a_campaign_while_the_other_kinds_start_their_requests() {
+        directory.wasting.add("waste-1");
+        ProcessInstance instance = awaitingReview();
+
+        process.completeAs("security", task(instance), vars("approved", true, "excludedFindings", "INACTIVE:idle-2",
+                "inactiveAsCampaign", true, "comment", "idle-2 is on parental leave; the idle ones get a notice"));
+        process.runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed("start-requests", "start-campaign", "end-completed");
+        assertThat(campaigns).singleElement().satisfies(campaign -> {
+            assertThat(campaign.reconciliationId()).isEqualTo(instance.getId());
+            assertThat(campaign.requester()).isEqualTo("security");
+            assertThat(campaignRows.apply(campaign.id())).extracting(CampaignRow::accountId)
+                    .containsExactly("idle-1", "idle-3");
+            assertThat(process.variable(instance, "campaignId")).isEqualTo(campaign.id());
+        });
+        assertThat(starts.started).extracting(StoredRequest::accountId).as("no disable for the campaign's people")
+                .containsExactly("waste-1");
+        assertThat(store.findings(instance.getId())).extracting(f -> f.finding().subject() + "=" + f.decision())
+                .containsExactlyInAnyOrder("idle-1=CAMPAIGN", "idle-2=EXCLUDED", "idle-3=CAMPAIGN",
+                        "waste-1=APPROVED");
+    }
+
+    @Test
+    void a_review_without_the_campaign_flag_starts_no_campaign_and_a_flag_that_is_not_boolean_is_refused() {
+        ProcessInstance instance = awaitingReview();
+        assertThatThrownBy(() -> process.completeAs("security", task(instance), vars("approved", true,
+                "inactiveAsCampaign", "yes"))).hasRootCauseInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("inactiveAsCampaign");
+
+        process.completeAs("security", task(instance), vars("approved", true));
+        process.runJobs(instance);
+        assertThat(instance).isEnded();
+        assertThat(campaigns).isEmpty();
+        assertThat(starts.started).hasSize(3);
     }
 
     @Test
@@ -394,6 +460,8 @@ class AccountReconcileProcessTest {
         int reads;
         int failAtPage = -1;
         AtlassianApiException failure;
+        /** Suspended accounts still in a Jira group (LICENCE_WASTE), on the first page. */
+        final List<String> wasting = new ArrayList<>();
 
         IdleDirectory(int accounts) {
             this(accounts, Math.max(accounts, 1));
@@ -426,8 +494,14 @@ class AccountReconcileProcessTest {
                 entries.add(new DirectoryEntry("idle-" + i, "idle-" + i + "@example.com", "atlassian", "active",
                         "active", "active", false, NOW.minus(Duration.ofDays(365)), null, null, NOW));
             }
+            List<ProductPresence> presences = new ArrayList<>();
+            for (String id : page == 0 ? wasting : List.<String>of()) {
+                entries.add(new DirectoryEntry(id, id + "@example.com", "atlassian", "suspended", "active", "suspended",
+                        false, NOW.minus(Duration.ofDays(365)), null, null, NOW));
+                presences.add(new ProductPresence(Product.JIRA, id, null, null, true, false, Set.of("developers"), NOW));
+            }
             boolean more = (page + 1) * perPage < accounts;
-            return new SourcePage(entries, List.of(), more ? String.valueOf(page + 1) : null);
+            return new SourcePage(entries, presences, more ? String.valueOf(page + 1) : null);
         }
     }
 

@@ -103,7 +103,8 @@ class LifecycleProcessBackOffTest {
                 CampaignProcessAutoConfiguration.SEND_NOTICES, CampaignProcessAutoConfiguration.DISABLE_UNKEPT,
                 NotificationProcessAutoConfiguration.NOTIFY_APPROVERS,
                 NotificationProcessAutoConfiguration.ESCALATE_APPROVAL,
-                NotificationProcessAutoConfiguration.NOTIFY_REQUESTER);
+                NotificationProcessAutoConfiguration.NOTIFY_REQUESTER,
+                CampaignProcessAutoConfiguration.START_REVIEW_CAMPAIGN);
     }
 
     @Test

@@ -44,8 +44,8 @@ abstract class RequestStoreMigrationsContract {
     void a_new_database_gets_exactly_the_tables_columns_and_indexes_the_old_code_created() throws Exception {
         DataSource migrated = freshDatabase();
         MigrateResult result = new RequestStoreMigrations(migrated).migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(5);
-        assertThat(result.targetSchemaVersion).isEqualTo("5");
+        assertThat(result.migrationsExecuted).isEqualTo(6);
+        assertThat(result.targetSchemaVersion).isEqualTo("6");
 
         DataSource old = freshDatabase();
         createTheOldWay(old);
@@ -57,7 +57,7 @@ abstract class RequestStoreMigrationsContract {
         DataSource database = freshDatabase();
         new JdbcTemplate(database).execute("CREATE TABLE act_ge_property (name_ VARCHAR(64) PRIMARY KEY)");
         MigrateResult result = new RequestStoreMigrations(database).migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(5);
+        assertThat(result.migrationsExecuted).isEqualTo(6);
         assertThat(tablesIn(database)).containsAll(TABLES).contains("lifecycle_batch", "lifecycle_batch_row")
                 .contains("lifecycle_campaign", "lifecycle_campaign_row");
     }
@@ -76,7 +76,7 @@ abstract class RequestStoreMigrationsContract {
         // Flyway quotes its own names (lower case), on H2 and PostgreSQL alike; on H2 it adds an unversioned marker row.
         assertThat(new JdbcTemplate(database).queryForList("SELECT \"version\" FROM \""
                 + RequestStoreMigrations.HISTORY_TABLE + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-                .containsExactly("0", "1", "2", "3", "4", "5");
+                .containsExactly("0", "1", "2", "3", "4", "5", "6");
         assertThat(schema(database)).isEqualTo(schemaBefore);
         RequestRepository after = new RequestRepository(new NamedParameterJdbcTemplate(database));
         assertThat(after.find("kept-1")).hasValueSatisfying(r -> assertThat(r.accountId()).isEqualTo("acc-kept"));

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.atlassianlifecycle.batch.BatchRow;
@@ -32,7 +34,8 @@ import io.github.atlassianlifecycle.api.request.RequestBodyReader;
 /**
  * Reads a bulk request as it streams in, never more than its limits: at most {@code maxRows} rows, and at most
  * {@value #MAX_ROW_BYTES} bytes a row on average (a body beyond that is refused before it is read to its end). CSV
- * (header exactly {@value #HEADER}) or a JSON array of the objects a single request takes; each row is checked by
+ * (header {@value #HEADER}, the contract's, optionally followed by the columns {@link #OPTIONAL}, so ADD rows can
+ * name a display name and groups, {@code ;}-separated) or a JSON array of the objects a single request takes; each row is checked by
  * {@link RequestBodyReader}, the single request's rules, and a row that breaks them is kept as a refused row with
  * every reason, so the good rows can go on.
  */
@@ -40,6 +43,10 @@ final class BulkBodyReader {
 
     static final String HEADER = "action,accountId,email,reason,reasonCode";
     static final List<String> COLUMNS = List.of(HEADER.split(","));
+    /** Columns a header may add after the contract's, each once, in any order: what an ADD row needs besides. */
+    static final List<String> OPTIONAL = List.of("displayName", "groups");
+    /** How a groups cell separates the names (a comma would need quoting). */
+    static final String GROUP_SEPARATOR = ";";
     /** A row's share of the body: a reason of 2,000 characters, in UTF-8, and the rest, with room to spare. */
     static final int MAX_ROW_BYTES = 8 * 1024;
 
@@ -64,16 +71,11 @@ final class BulkBodyReader {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         try {
             CsvRecords records = new CsvRecords(reader);
-            CsvRecords.Csv header = records.next();
-            if (header == null || header.malformed() != null || !COLUMNS.equals(header.fields())) {
-                throw new InvalidRequestException(List.of(new FieldError("header", "must be exactly " + HEADER
-                        + (header == null ? " (the body is empty)" : " (line 1 is: " + shorten(String.join(",",
-                                header.fields())) + ")"))));
-            }
+            List<String> columns = columns(records.next());
             List<BatchRow> read = new ArrayList<>();
             for (CsvRecords.Csv record = records.next(); record != null; record = records.next()) {
                 tooMany(read.size() + 1);
-                read.add(csvRow(record));
+                read.add(csvRow(record, columns));
             }
             return read;
         } catch (UncheckedIOException e) {
@@ -84,19 +86,52 @@ final class BulkBodyReader {
         }
     }
 
-    private BatchRow csvRow(CsvRecords.Csv record) {
+    /** The header's columns: the contract's first, in its order, then any of {@link #OPTIONAL}, each once. */
+    private static List<String> columns(CsvRecords.Csv header) {
+        if (header == null || header.malformed() != null || header.fields().size() < COLUMNS.size()
+                || !COLUMNS.equals(header.fields().subList(0, COLUMNS.size()))) {
+            throw new InvalidRequestException(List.of(new FieldError("header", "must be " + HEADER
+                    + ", optionally followed by " + String.join(", ", OPTIONAL)
+                    + (header == null ? " (the body is empty)" : " (line 1 is: " + shorten(String.join(",",
+                            header.fields())) + ")"))));
+        }
+        List<String> extra = header.fields().subList(COLUMNS.size(), header.fields().size());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < extra.size(); i++) {
+            String column = extra.get(i);
+            if (!OPTIONAL.contains(column)) {
+                errors.add(new FieldError("header", "has the unknown column '" + shorten(column) + "': after "
+                        + HEADER + " a header may add only " + String.join(", ", OPTIONAL)));
+            } else if (extra.subList(0, i).contains(column)) {
+                errors.add(new FieldError("header", "names the column '" + column + "' more than once"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return header.fields();
+    }
+
+    private BatchRow csvRow(CsvRecords.Csv record, List<String> columns) {
         if (record.malformed() != null) {
             return BatchRow.refused(record.line(), "malformed CSV: " + record.malformed());
         }
-        if (record.fields().size() != COLUMNS.size()) {
+        if (record.fields().size() != columns.size()) {
             return BatchRow.refused(record.line(), "has " + record.fields().size() + " fields; the header has "
-                    + COLUMNS.size() + " (" + HEADER + ")");
+                    + columns.size() + " (" + String.join(",", columns) + ")");
         }
         ObjectNode object = RequestBodyReader.STRICT.createObjectNode();
-        for (int i = 0; i < COLUMNS.size(); i++) {
+        for (int i = 0; i < columns.size(); i++) {
             String cell = record.fields().get(i);
-            if (!cell.isEmpty()) { // an empty cell is a field not given
-                object.put(COLUMNS.get(i), cell);
+            if (cell.isEmpty()) { // an empty cell is a field not given
+                continue;
+            }
+            if ("groups".equals(columns.get(i))) {
+                ArrayNode groups = object.putArray("groups");
+                Arrays.stream(cell.split(GROUP_SEPARATOR)).map(String::trim).filter(name -> !name.isEmpty())
+                        .forEach(groups::add);
+            } else {
+                object.put(columns.get(i), cell);
             }
         }
         return row(record.line(), object);

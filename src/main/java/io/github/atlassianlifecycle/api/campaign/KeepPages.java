@@ -29,6 +29,8 @@ final class KeepPages {
                     "This link was already used, or your account's review has ended. Nothing was changed.");
             case EXPIRED -> page(HttpStatus.GONE, "Link expired",
                     "The notice period is over. Nothing was changed; ask your administrator.");
+            case CANCELLED -> page(HttpStatus.GONE, "Campaign cancelled",
+                    "This campaign was cancelled: your account is not disabled by it. Nothing was changed.");
             case INVALID -> page(HttpStatus.NOT_FOUND, "Not a valid link",
                     "This is not a keep link this service issued. Nothing was changed.");
             case UNAVAILABLE -> page(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable",

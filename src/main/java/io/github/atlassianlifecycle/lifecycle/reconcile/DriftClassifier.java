@@ -42,6 +42,15 @@ public final class DriftClassifier {
      */
     public List<Finding> classify(ReconciliationLedger.Observations observations, Set<Product> productsRead,
             Instant now) {
+        return classify(observations, productsRead, now, Map.of());
+    }
+
+    /**
+     * @param kept the latest keep of each account whose person kept access in an inactivity campaign: a keep counts
+     *        as activity
+     */
+    public List<Finding> classify(ReconciliationLedger.Observations observations, Set<Product> productsRead,
+            Instant now, Map<String, KeptAccess.Keep> kept) {
         Map<String, DirectoryEntry> directory = new LinkedHashMap<>();
         observations.entries().forEach(entry -> directory.put(entry.accountId(), entry));
         Map<String, ProductPresence> presences = new LinkedHashMap<>();
@@ -74,7 +83,8 @@ public final class DriftClassifier {
                 held.add(bitbucketByEmail.get(lower(entry.email())));
             }
             held.sort(Comparator.comparing(ProductPresence::product));
-            classifyEntry(entry, held, productsRead, inactiveBefore).ifPresent(findings::add);
+            classifyEntry(entry, held, productsRead, inactiveBefore, kept.get(entry.accountId()))
+                    .ifPresent(findings::add);
         }
         Map<String, List<ProductPresence>> unknown = new LinkedHashMap<>();
         for (ProductPresence presence : presences.values()) {
@@ -90,7 +100,7 @@ public final class DriftClassifier {
     }
 
     private Optional<Finding> classifyEntry(DirectoryEntry entry, List<ProductPresence> held,
-            Set<Product> productsRead, Instant inactiveBefore) {
+            Set<Product> productsRead, Instant inactiveBefore, KeptAccess.Keep keep) {
         if (entry.isActive()) {
             boolean activeSomewhere = held.stream().anyMatch(ProductPresence::active);
             if (!productsRead.isEmpty() && !activeSomewhere && entry.lastActive() != null) {
@@ -101,13 +111,22 @@ public final class DriftClassifier {
             }
             Instant since = entry.lastActive() != null ? entry.lastActive() : entry.addedToOrg();
             if (since != null && since.isBefore(inactiveBefore)) {
+                // The person said they still need it: as good as activity, for one inactivity period.
+                if (keep != null && !keep.at().isBefore(inactiveBefore)) {
+                    return Optional.empty();
+                }
                 String rule = entry.lastActive() != null
                         ? "no product activity since " + entry.lastActive() + " (more than "
                                 + settings.inactivity().toDays() + " days)"
                         : "never active in a product, in the organization since " + entry.addedToOrg()
                                 + " (more than " + settings.inactivity().toDays() + " days)";
-                return Optional.of(finding(entry, FindingKind.INACTIVE, ReasonCode.INACTIVITY, rule,
-                        evidence(entry, held, productsRead)));
+                List<EvidenceLine> evidence = evidence(entry, held, productsRead);
+                if (keep != null) {
+                    rule += "; access " + keep.describe() + ", more than " + settings.inactivity().toDays()
+                            + " days ago";
+                    evidence.add(new EvidenceLine(KeptAccess.SOURCE, keep.describe(), entry.readAt()));
+                }
+                return Optional.of(finding(entry, FindingKind.INACTIVE, ReasonCode.INACTIVITY, rule, evidence));
             }
             return Optional.empty();
         }

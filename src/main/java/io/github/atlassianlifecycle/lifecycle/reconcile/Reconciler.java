@@ -28,6 +28,7 @@ public final class Reconciler {
     private final Set<Product> productsRead;
     private final DriftClassifier classifier;
     private final ReconcileSettings settings;
+    private final KeptAccess kept;
     private final Clock clock;
 
     /**
@@ -36,6 +37,13 @@ public final class Reconciler {
      */
     public Reconciler(ReconcileSource directory, List<? extends ProductSource> products, ReconcileSettings settings,
             Clock clock) {
+        this(directory, products, settings, KeptAccess.NONE, clock);
+    }
+
+    /** @param kept who kept their access in an inactivity campaign, and when: a keep counts as activity */
+    public Reconciler(ReconcileSource directory, List<? extends ProductSource> products, ReconcileSettings settings,
+            KeptAccess kept, Clock clock) {
+        this.kept = Objects.requireNonNull(kept, "kept");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.products = List.copyOf(products);
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -66,7 +74,7 @@ public final class Reconciler {
 
     /** The findings from what the ledger holds (call after {@link #read}). */
     public List<Finding> classify(ReconciliationLedger ledger) {
-        return classifier.classify(ledger.observations(), productsRead, clock.instant());
+        return classifier.classify(ledger.observations(), productsRead, clock.instant(), kept.latest());
     }
 
     /** How many directory users the ledger saw: the base of the mass-change guard. */

@@ -30,11 +30,20 @@ public class ReconcilerFactory {
     private final Optional<ConfluenceClient> confluence;
     private final Optional<BitbucketClient> bitbucket;
     private final ReconcileSettings settings;
+    private final KeptAccess kept;
     private final Clock clock;
 
     public ReconcilerFactory(OrganizationsClient organizations, Optional<JiraClient> jira,
             Optional<ConfluenceClient> confluence, Optional<BitbucketClient> bitbucket, ReconcileSettings settings,
             Clock clock) {
+        this(organizations, jira, confluence, bitbucket, settings, KeptAccess.NONE, clock);
+    }
+
+    /** @param kept who kept their access in an inactivity campaign (a keep counts as activity) */
+    public ReconcilerFactory(OrganizationsClient organizations, Optional<JiraClient> jira,
+            Optional<ConfluenceClient> confluence, Optional<BitbucketClient> bitbucket, ReconcileSettings settings,
+            KeptAccess kept, Clock clock) {
+        this.kept = Objects.requireNonNull(kept, "kept");
         this.organizations = Objects.requireNonNull(organizations, "organizations");
         this.jira = jira;
         this.confluence = confluence;
@@ -51,7 +60,7 @@ public class ReconcilerFactory {
         confluence.ifPresent(client -> products.add(new ConfluenceMembershipsSource(client, clock)));
         bitbucket.ifPresent(client -> products.add(new BitbucketSource(client, clock)));
         bitbucket.ifPresent(client -> products.add(new BitbucketGroupsSource(client, clock)));
-        return new Reconciler(new DirectorySource(organizations, clock), products, settings, clock);
+        return new Reconciler(new DirectorySource(organizations, clock), products, settings, kept, clock);
     }
 
     public ReconcileSettings settings() {

@@ -35,6 +35,11 @@ public final class CampaignVariables {
 
     public static final String APPROVAL_TASK = "approve-campaign";
 
+    /** The message that ends the campaign wherever it waits ({@code POST /api/campaigns/{id}/cancel}). */
+    public static final String CANCELLED_MESSAGE = "campaign-cancelled";
+    /** Who cancelled it. */
+    public static final String CANCELLED_BY = "cancelledBy";
+
     private CampaignVariables() {
     }
 }

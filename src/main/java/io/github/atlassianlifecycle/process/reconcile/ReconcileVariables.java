@@ -36,9 +36,16 @@ public final class ReconcileVariables {
      * others are excluded), for keeping a few of many (a list of keys to exclude may not fit a String variable).
      */
     public static final String APPROVED_FINDINGS = "approvedFindings";
+    /**
+     * Review completion, optional Boolean (false): the approved {@code INACTIVE} findings run as one inactivity
+     * campaign (a notice, a keep link, a disable at the end of the notice period for who did not keep access) instead
+     * of a disable request each; the other kinds start their requests as always.
+     */
+    public static final String INACTIVE_AS_CAMPAIGN = "inactiveAsCampaign";
     /** Review and second approval: String; required to approve none, to exclude rows, and to refuse. */
     public static final String COMMENT = "comment";
-    public static final List<String> REVIEW_FIELDS = List.of(APPROVED, EXCLUDED_FINDINGS, APPROVED_FINDINGS, COMMENT);
+    public static final List<String> REVIEW_FIELDS = List.of(APPROVED, EXCLUDED_FINDINGS, APPROVED_FINDINGS,
+            INACTIVE_AS_CAMPAIGN, COMMENT);
 
     /** Second approval completion: Boolean, true to let the mass change go ahead. */
     public static final String CONFIRMED = "confirmed";
@@ -49,6 +56,8 @@ public final class ReconcileVariables {
     public static final String NEEDS_SECOND_APPROVAL = "needsSecondApproval";
     public static final String CONFIRMED_BY = "confirmedBy";
     public static final String REQUESTS_STARTED = "requestsStarted";
+    /** The inactivity campaign the review's approved INACTIVE findings run as; absent when none started. */
+    public static final String CAMPAIGN_ID = "campaignId";
 
     /** The BPMN error of a business failure (a contract break, a refusal): the reconciliation ends FAILED. */
     public static final String FAILED_ERROR = "reconcile-failed";

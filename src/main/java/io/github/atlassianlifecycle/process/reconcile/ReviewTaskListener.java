@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,8 +22,8 @@ import io.github.atlassianlifecycle.reconciliation.Review;
 /**
  * The reconciliation's review and its second approval, enforced inside the engine (Tasklist, {@code /engine-rest} and
  * the Java API alike). The review ({@value ReconcileVariables#REVIEW_TASK}) sets only {@code approved},
- * {@code excludedFindings} or {@code approvedFindings} (the findings to leave out, or the only ones to keep; not both)
- * and {@code comment}; every key named must be a finding of this reconciliation, and a
+ * {@code excludedFindings} or {@code approvedFindings} (the findings to leave out, or the only ones to keep; not both),
+ * {@code inactiveAsCampaign} (the approved INACTIVE findings run as an inactivity campaign) and {@code comment}; every key named must be a finding of this reconciliation, and a
  * comment says why rows were excluded or none approved. When the approved disables exceed the mass-change threshold,
  * the second approval ({@value ReconcileVariables#CONFIRM_TASK}) sets only {@code confirmed} and {@code comment},
  * by a security reviewer other than the first (four eyes: they can neither be assigned nor complete it).
@@ -32,8 +33,18 @@ public class ReviewTaskListener implements TaskListener {
 
     private final ReconciliationService service;
 
+
+    private final BooleanSupplier campaigns;
+
+    /** A review that cannot run findings as a campaign (no campaigns here). */
     public ReviewTaskListener(ReconciliationService service) {
+        this(service, () -> false);
+    }
+
+    /** @param campaigns whether inactivity campaigns can start now (a keep-link key is configured) */
+    public ReviewTaskListener(ReconciliationService service, BooleanSupplier campaigns) {
         this.service = service;
+        this.campaigns = campaigns;
     }
 
     @Override
@@ -71,6 +82,12 @@ public class ReviewTaskListener implements TaskListener {
         TaskSeal.check(task, ReconcileVariables.REVIEW_FIELDS, "A review");
         boolean approved = decision(task, ReconcileVariables.APPROVED);
         Set<String> excluded = excluded(task);
+        boolean asCampaign = optionalDecision(task, ReconcileVariables.INACTIVE_AS_CAMPAIGN);
+        if (asCampaign && !campaigns.getAsBoolean()) {
+            throw new FormFieldValidationException(ReconcileVariables.INACTIVE_AS_CAMPAIGN, "Inactivity campaigns are "
+                    + "not available here (atlassian.inactivity.keep-link-key is not configured): leave "
+                    + ReconcileVariables.INACTIVE_AS_CAMPAIGN + " false.");
+        }
         String comment = comment(task);
         if ((!approved || !excluded.isEmpty()) && comment == null) {
             throw new FormFieldValidationException(ReconcileVariables.COMMENT,
@@ -79,11 +96,13 @@ public class ReviewTaskListener implements TaskListener {
         Object maxDisable = task.getVariable(ReconcileVariables.MAX_DISABLE);
         Review decided;
         try {
-            decided = service.review(task.getProcessInstanceId(), approved, excluded, ((Number) maxDisable).intValue());
+            decided = service.review(task.getProcessInstanceId(), approved, excluded, ((Number) maxDisable).intValue(),
+                    asCampaign);
         } catch (IllegalArgumentException unknown) {
             throw new FormFieldValidationException(ReconcileVariables.EXCLUDED_FINDINGS, unknown.getMessage());
         }
         task.setVariable(ReconcileVariables.REVIEWER, actor);
+        task.setVariable(ReconcileVariables.INACTIVE_AS_CAMPAIGN, asCampaign);
         task.setVariable(ReconcileVariables.APPROVED_COUNT, decided.approved());
         task.setVariable(ReconcileVariables.NEEDS_SECOND_APPROVAL, decided.needsSecondApproval());
     }
@@ -130,6 +149,11 @@ public class ReviewTaskListener implements TaskListener {
             return Boolean.parseBoolean((String) value);
         }
         throw new FormFieldValidationException(name, "The Boolean variable '" + name + "' is required.");
+    }
+
+    /** Like {@link #decision}, but absent (null) is false. */
+    private static boolean optionalDecision(DelegateTask task, String name) {
+        return task.getVariable(name) != null && decision(task, name);
     }
 
     private static String comment(DelegateTask task) {

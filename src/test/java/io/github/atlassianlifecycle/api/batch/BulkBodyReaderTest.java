@@ -84,6 +84,38 @@ class BulkBodyReaderTest {
     }
 
     @Test
+    void the_optional_displayName_and_groups_columns_after_the_contracts_take_add_rows_with_groups_split_by_semicolons() {
+        List<BatchRow> rows = reader.csv(body("action,accountId,email,reason,reasonCode,displayName,groups\n"
+                + "ADD,,new@example.com,Joins,ACCESS_REQUEST,New Person,jira-software-users; confluence-users\n"
+                + "DISABLE,acc-1,,Left,TERMINATION,,\n"
+                + "ADD,,other@example.com,Joins,,\"Other, Person\",\n"));
+
+        assertThat(rows).extracting(BatchRow::isRefused).containsExactly(false, false, false);
+        assertThat(rows.get(0).request().displayName()).isEqualTo("New Person");
+        assertThat(rows.get(0).request().groups()).containsExactly("jira-software-users", "confluence-users");
+        assertThat(rows.get(1).request().groups()).isEmpty();
+        assertThat(rows.get(2).request().displayName()).isEqualTo("Other, Person");
+        assertThat(reader.csv(body("action,accountId,email,reason,reasonCode,groups\nDISABLE,acc-1,,Left,OTHER,\n")))
+                .singleElement().satisfies(row -> assertThat(row.isRefused()).isFalse());
+        assertThat(reader.csv(body("action,accountId,email,reason,reasonCode,displayName,groups\n"
+                + "DISABLE,acc-1,,Left,OTHER\n"))).singleElement().satisfies(row -> assertThat(row.error())
+                        .contains("has 5 fields; the header has 7"));
+    }
+
+    @Test
+    void a_header_with_an_unknown_or_repeated_column_is_refused_naming_it() {
+        assertThatThrownBy(() -> reader.csv(body("action,accountId,email,reason,reasonCode,manager\n")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("header");
+                            assertThat(error.message()).contains("manager").contains("displayName, groups");
+                        }));
+        assertThatThrownBy(() -> reader.csv(body("action,accountId,email,reason,reasonCode,groups,groups\n")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).message())
+                        .contains("groups").contains("more than once"));
+    }
+
+    @Test
     void json_items_are_the_single_requests_objects_named_by_their_index() {
         List<BatchRow> rows = reader.json(body("""
                 [{"action":"DISABLE","accountId":"acc-1","reason":"Left","reasonCode":"TERMINATION"},

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -183,6 +184,39 @@ class BulkRequestsIT {
         assertThat(evidence.path("batch").path("comment").asText()).isEqualTo("Quarterly access review");
         JsonNode enable = api("approver").get("/api/requests/" + rows.get(10).path("requestId").asText()).json();
         assertThat(enable.path("reason").asText()).as("quoted in the CSV").isEqualTo("Access review, \"keep\"");
+    }
+
+    @Test
+    void csv_add_rows_with_the_optional_display_name_and_groups_columns_invite_their_people_in_the_simulator() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> emails = List.of("csv-add-1-" + tag + "@demo.example", "csv-add-2-" + tag + "@demo.example");
+        String id = submitCsv("automation", HEADER.trim() + ",displayName,groups\n"
+                + "ADD,," + emails.get(0) + ",New hire,ACCESS_REQUEST,CSV Person One,jira-software-users\n"
+                + "ADD,," + emails.get(1) + ",New hire,ACCESS_REQUEST,\"Person, Two\",jira-software-users;confluence-users\n");
+        approve(id, Map.of("approved", true, "comment", "Two new hires"));
+        // An ADD has an approver of its own, batch or not.
+        JsonNode started = await().atMost(PATIENCE).until(() -> api("automation").get("/api/batches/" + id).json(),
+                json -> json.path("rows").findValues("requestId").size() == 2);
+        for (String requestId : started.path("rows").findValuesAsText("requestId")) {
+            String pid = await().atMost(PATIENCE).until(() -> requests.find(requestId)
+                    .map(r -> r.processInstanceId()).orElse(null), java.util.Objects::nonNull);
+            String task = await().atMost(PATIENCE).until(() -> approver.tasks(pid).stream()
+                    .map(t -> (String) t.get("id")).findFirst().orElse(null), java.util.Objects::nonNull);
+            ResponseEntity<String> done = approver.complete(task, Map.of("approved", true, "comment", "Welcome"));
+            assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
+        }
+
+        await().atMost(PATIENCE).until(() -> simulator.accounts().stream()
+                .filter(a -> emails.contains(a.get("email"))).count() == 2);
+        JsonNode batch = api("automation").get("/api/batches/" + id).json();
+        assertThat(batch.path("rows").findValuesAsText("error")).isEmpty();
+        JsonNode request = api("approver").get("/api/requests/" + row(batch, 3).path("requestId").asText()).json();
+        assertThat(request.path("displayName").asText()).as("quoted in the CSV").isEqualTo("Person, Two");
+        assertThat(request.path("groups").toString()).contains("jira-software-users").contains("confluence-users");
+
+        Answer unknown = api("automation").post("/api/requests/bulk", "text/csv", HEADER.trim() + ",manager\n");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").findValuesAsText("message").toString()).contains("manager");
     }
 
     // ---------------------------------------------------------------- approval

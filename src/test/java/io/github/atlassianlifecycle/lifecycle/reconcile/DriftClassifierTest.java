@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,36 @@ class DriftClassifierTest {
 
     private ReconciliationLedger.Observations observations() {
         return new ReconciliationLedger.Observations(entries, presences);
+    }
+
+    @Test
+    void an_account_kept_in_a_campaign_within_the_inactivity_period_is_not_inactive_again() {
+        person("a1", "active", NOW.minus(Duration.ofDays(120)));
+        inJira("a1", true, "jira-software-users");
+        person("a2", "active", NOW.minus(Duration.ofDays(120)));
+        inJira("a2", true, "jira-software-users");
+        Map<String, KeptAccess.Keep> kept = Map.of("a1", new KeptAccess.Keep(NOW.minus(Duration.ofDays(2)), "c-1"));
+
+        List<Finding> findings = new DriftClassifier(settings).classify(observations(), ALL, NOW, kept);
+
+        assertThat(findings).extracting(Finding::accountId).containsExactly("a2");
+    }
+
+    @Test
+    void an_account_kept_longer_ago_than_the_inactivity_period_is_inactive_and_its_evidence_names_the_keep() {
+        Instant keptAt = NOW.minus(Duration.ofDays(95));
+        person("a1", "active", NOW.minus(Duration.ofDays(200)));
+        inJira("a1", true, "jira-software-users");
+
+        List<Finding> findings = new DriftClassifier(settings).classify(observations(), ALL, NOW,
+                Map.of("a1", new KeptAccess.Keep(keptAt, "c-1")));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(FindingKind.INACTIVE);
+            assertThat(finding.evidence()).extracting(EvidenceLine::observed)
+                    .contains("kept on " + keptAt + " in campaign c-1");
+            assertThat(finding.rule()).contains("kept on " + keptAt + " in campaign c-1");
+        });
     }
 
     private List<Finding> classify() {
