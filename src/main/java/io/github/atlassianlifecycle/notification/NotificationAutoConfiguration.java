@@ -70,7 +70,9 @@ public class NotificationAutoConfiguration {
                 tasklist = notifications.getPublicBaseUrl().replaceAll("/+$", "")
                         + environment.getProperty("camunda.bpm.webapp.application-path", "/camunda");
             }
-            return new Links(notifications.getPublicBaseUrl(), tasklist);
+            // Camunda's starter names its engine "default" unless told otherwise.
+            return new Links(notifications.getPublicBaseUrl(), tasklist,
+                    environment.getProperty("camunda.bpm.process-engine-name", "default"));
         }
 
         @Bean

@@ -46,6 +46,15 @@ class NotificationAutoConfigurationTest {
     }
 
     @Test
+    void the_tasklist_link_names_the_engine_a_host_application_calls_otherwise_than_default() {
+        runner.withPropertyValues("atlassian.notifications.mail.enabled=true", "spring.mail.host=127.0.0.1",
+                "atlassian.notifications.mail.from=lifecycle@acme.com",
+                "atlassian.notifications.public-base-url=https://lifecycle.acme.com",
+                "camunda.bpm.process-engine-name=hr").run(context -> assertThat(context.getBean(Links.class)
+                        .task("t-1")).isEqualTo("https://lifecycle.acme.com/camunda/app/tasklist/hr/#/?task=t-1"));
+    }
+
+    @Test
     void mail_on_mails_the_processes_and_the_campaigns_with_tasklist_under_camundas_webapp_path() {
         runner.withPropertyValues("atlassian.notifications.mail.enabled=true", "spring.mail.host=127.0.0.1",
                 "atlassian.notifications.mail.from=lifecycle@acme.com",

@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -73,7 +74,11 @@ import jakarta.mail.internet.MimeMessage;
  * nothing and shows; no mail carries a key. Its own context: the shared demo context has mail off.
  */
 @SpringBootTest(classes = AtlassianLifecycleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = { "atlassian.notifications.mail.enabled=true", "spring.mail.host=127.0.0.1",
+        properties = { "camunda.bpm.process-engine-name=" + NotificationsIT.ENGINE,
+                // The Camunda webapps keep their runtime in static fields: a second copy started here would take
+                // them over from the shared demo context that the browser tests use.
+                "camunda.bpm.webapp.enabled=false",
+                "atlassian.notifications.mail.enabled=true", "spring.mail.host=127.0.0.1",
                 "atlassian.notifications.mail.from=lifecycle@lifecycle.example",
                 "atlassian.notifications.public-base-url=http://127.0.0.1:${server.port}",
                 "atlassian.notifications.escalation-group=lifecycle-security",
@@ -81,7 +86,16 @@ import jakarta.mail.internet.MimeMessage;
                 "spring.mail.properties[mail.smtp.timeout]=2000" })
 @ContextConfiguration(initializers = FreeLoopbackPort.class)
 @ActiveProfiles("demo")
+@DirtiesContext
 class NotificationsIT {
+
+    /**
+     * Its own engine name: Camunda keeps engines in a JVM-wide registry by name, and {@code /engine-rest} without a
+     * name answers from the one called "default", which must stay the shared {@code @DemoAppTest} context's (with
+     * two engines called "default", the demo context's engine REST API answered from this one, and the classes after
+     * this one failed). The Tasklist links of its mails name it.
+     */
+    static final String ENGINE = "notificationsIT";
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final Pattern KEEP_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/api/campaigns/keep/[A-Za-z0-9_.~-]+");
@@ -166,7 +180,7 @@ class NotificationsIT {
     void each_approver_is_mailed_the_task_at_creation_and_reminder_the_escalation_group_when_unanswered_and_the_requester_the_outcome() {
         String instance = requestDisable(freeAccount(), "Left the company");
         Task task = awaitTask(instance);
-        String link = "http://127.0.0.1:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId();
+        String link = "http://127.0.0.1:" + port + "/camunda/app/tasklist/" + ENGINE + "/#/?task=" + task.getId();
         Set<String> approvers = addressesOfCandidates(task);
         assertThat(approvers).as("the candidates with an address, not the requester")
                 .contains("approver@lifecycle.example", "approver2@lifecycle.example")
@@ -278,7 +292,7 @@ class NotificationsIT {
     }
 
     String requestDisable(String account, String reason) {
-        ResponseEntity<Map<String, Object>> started = EngineRest.as(port, "requester", "requester")
+        ResponseEntity<Map<String, Object>> started = EngineRest.onEngine(port, ENGINE, "requester", "requester")
                 .start("account-disable", Map.of("accountId", account, "reason", reason));
         assertThat(started.getStatusCode().is2xxSuccessful()).as(String.valueOf(started.getBody())).isTrue();
         String id = (String) started.getBody().get("id");
@@ -292,7 +306,7 @@ class NotificationsIT {
     }
 
     void complete(Task task, String user, Map<String, Object> variables) {
-        ResponseEntity<String> done = EngineRest.as(port, user, user).complete(task.getId(), variables);
+        ResponseEntity<String> done = EngineRest.onEngine(port, ENGINE, user, user).complete(task.getId(), variables);
         assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
     }
 
