@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atlassianlifecycle.batch.BatchRow;
 import io.github.atlassianlifecycle.api.FieldError;
 import io.github.atlassianlifecycle.api.InvalidRequestException;
+import io.github.atlassianlifecycle.api.StrictJson;
 import io.github.atlassianlifecycle.api.ApiProblem;
 import io.github.atlassianlifecycle.api.request.RequestBodyReader;
 
@@ -51,7 +52,7 @@ final class BulkBodyReader {
     static final int MAX_ROW_BYTES = 8 * 1024;
 
     /** The single request's JSON rules, but reading one item of a stream at a time (the rest of it follows). */
-    private static final ObjectMapper ITEMS = RequestBodyReader.STRICT.copy()
+    private static final ObjectMapper ITEMS = StrictJson.MAPPER.copy()
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final RequestBodyReader rows = new RequestBodyReader();
@@ -120,7 +121,7 @@ final class BulkBodyReader {
             return BatchRow.refused(record.line(), "has " + record.fields().size() + " fields; the header has "
                     + columns.size() + " (" + String.join(",", columns) + ")");
         }
-        ObjectNode object = RequestBodyReader.STRICT.createObjectNode();
+        ObjectNode object = StrictJson.MAPPER.createObjectNode();
         for (int i = 0; i < columns.size(); i++) {
             String cell = record.fields().get(i);
             if (cell.isEmpty()) { // an empty cell is a field not given

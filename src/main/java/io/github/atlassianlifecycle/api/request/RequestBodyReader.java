@@ -7,12 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.github.atlassianlifecycle.lifecycle.LifecycleAction;
 import io.github.atlassianlifecycle.lifecycle.ReasonCode;
@@ -21,6 +16,7 @@ import io.github.atlassianlifecycle.lifecycle.RequestValidator;
 import io.github.atlassianlifecycle.request.NewRequest;
 import io.github.atlassianlifecycle.api.FieldError;
 import io.github.atlassianlifecycle.api.InvalidRequestException;
+import io.github.atlassianlifecycle.api.StrictJson;
 
 /**
  * Reads a request body strictly: JSON syntax, one object, no duplicate or unknown fields, the right JSON type for
@@ -33,28 +29,8 @@ public class RequestBodyReader {
     static final Set<String> FIELDS = Set.of("action", "accountId", "email", "displayName", "groups", "reason",
             "reasonCode");
 
-    public static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            // Without it, "{...} anything" is read as its first object and the rest silently dropped.
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    private final ObjectMapper json = STRICT;
-
     public NewRequest read(String body) {
-        if (body == null || body.isBlank()) {
-            throw invalid("body", "is empty: send a JSON object");
-        }
-        if (body.length() > MAX_BODY_CHARS) {
-            throw invalid("body", "is larger than " + MAX_BODY_CHARS + " characters");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("body", "is not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        return read(root);
+        return read(StrictJson.parse(body, MAX_BODY_CHARS, "a JSON object"));
     }
 
     /**
@@ -62,16 +38,12 @@ public class RequestBodyReader {
      * whichever door it came through.
      */
     public NewRequest read(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw invalid("body", "must be a JSON object");
-        }
-        List<FieldError> errors = new ArrayList<>();
+        StrictJson.requireObject(root);
+        List<FieldError> errors = StrictJson.unknownFields(root, FIELDS, "a request");
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (!FIELDS.contains(field.getKey())) {
-                errors.add(new FieldError(field.getKey(), "is not a field of a request (known: " + FIELDS.stream().sorted().toList() + ")"));
-            } else if (!field.getValue().isNull()) {
+            if (FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
                 fields.put(field.getKey(), plain(field.getValue()));
             }
         }
@@ -126,9 +98,5 @@ public class RequestBodyReader {
         Map<String, Object> object = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> object.put(e.getKey(), plain(e.getValue())));
         return object;
-    }
-
-    private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException(List.of(new FieldError(field, message)));
     }
 }
