@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,7 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.atlassianlifecycle.request.RequestQuery;
+import io.github.atlassianlifecycle.support.FreeAccounts;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.support.DemoAppTest;
 import io.github.atlassianlifecycle.support.EngineRest;
@@ -48,7 +44,6 @@ class AtlassianCallsPerActionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Accounts this class has used: each test needs one nobody has a request for. */
-    private static final Set<String> USED = ConcurrentHashMap.newKeySet();
 
     @LocalServerPort
     int port;
@@ -191,23 +186,8 @@ class AtlassianCallsPerActionIT {
     // ---------------------------------------------------------------- requests
 
     private String freeAccount() {
-        List<String> candidates = new ArrayList<>(simulator.accounts().stream()
-                .filter(SimulatorControl.managed())
-                .filter(a -> "active".equals(a.get("accountStatus")) && a.get("externalDirectory") == null)
-                .filter(a -> !Boolean.TRUE.equals(a.get("forDeletion")))
-                .filter(a -> ((List<?>) a.get("platformRoles")).isEmpty())
-                .filter(a -> ((List<?>) a.get("jiraGroups")).size() == 1)
-                .filter(a -> ((List<?>) a.get("confluenceGroups")).size() == 1)
-                .map(a -> (String) a.get("accountId"))
-                .toList());
-        Collections.shuffle(candidates);
-        for (String accountId : candidates) {
-            if (!USED.contains(accountId) && repository.search(new RequestQuery(accountId, null, null, null, false, 0, 1))
-                    .isEmpty() && USED.add(accountId)) {
-                return accountId;
-            }
-        }
-        throw new AssertionError("no free account left in the simulator");
+        return new FreeAccounts(simulator, repository).take(a -> ((List<?>) a.get("jiraGroups")).size() == 1
+                && ((List<?>) a.get("confluenceGroups")).size() == 1);
     }
 
     private static Map<String, Object> disable(String accountId) {

@@ -14,14 +14,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -49,6 +47,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.github.atlassianlifecycle.support.FreeAccounts;
 import io.github.atlassianlifecycle.app.AtlassianLifecycleApplication;
 import io.github.atlassianlifecycle.campaign.CampaignRow;
 import io.github.atlassianlifecycle.campaign.CampaignService;
@@ -424,18 +423,8 @@ class NotificationsIT {
 
     /** An active, managed account of the org's own directory, with no privileged role and no request on record. */
     String freeAccount() {
-        List<String> candidates = new ArrayList<>(simulator.accounts().stream().filter(SimulatorControl.managed())
-                .filter(a -> "active".equals(a.get("accountStatus")) && a.get("externalDirectory") == null
-                        && ((List<?>) a.get("platformRoles")).isEmpty())
-                .map(a -> (String) a.get("accountId")).collect(Collectors.toList()));
-        Collections.shuffle(candidates);
-        return candidates.stream().filter(id -> requests.findOpen(
-                io.github.atlassianlifecycle.lifecycle.LifecycleAction.DISABLE, id).isEmpty()
-                && !usedAccounts.contains(id)).peek(usedAccounts::add).findFirst()
-                .orElseThrow(() -> new AssertionError("no free account in the simulator"));
+        return new FreeAccounts(simulator, requests).take();
     }
-
-    static final Set<String> usedAccounts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

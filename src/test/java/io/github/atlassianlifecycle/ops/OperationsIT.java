@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -21,9 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.atlassianlifecycle.support.UnfinishedRequests;
+import io.github.atlassianlifecycle.support.FreeAccounts;
 import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
-import io.github.atlassianlifecycle.request.RequestQuery;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.support.BasicHttp;
 import io.github.atlassianlifecycle.support.BasicHttp.Answer;
@@ -40,7 +38,6 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
 class OperationsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Set<String> USED = ConcurrentHashMap.newKeySet();
     /** The demo's Atlassian credentials: none may appear in what operators see. */
     private static final List<String> SECRETS = List.of("sim-org-key", "sim-scim-key", "sim-site-token",
             "sim-bitbucket-token", "Bearer ", "Basic ");
@@ -79,12 +76,7 @@ class OperationsIT {
     @AfterEach
     void cleanUp() {
         simulator.faults(Map.of());
-        for (String id : made) {
-            repository.find(id).filter(r -> r.finalStatus() == null && r.processInstanceId() != null)
-                    .ifPresent(r -> await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
-                            engine.getRuntimeService().deleteProcessInstanceIfExists(r.processInstanceId(),
-                                    "test clean-up", false, true, false, false)));
-        }
+        UnfinishedRequests.remove(repository, engine, made);
     }
 
     @Test
@@ -290,19 +282,6 @@ class OperationsIT {
 
     /** A managed, active account no request of any test has touched. */
     private String freeAccount() {
-        List<String> candidates = new ArrayList<>(simulator.accounts().stream()
-                .filter(SimulatorControl.managed())
-                .filter(a -> "active".equals(a.get("accountStatus")) && a.get("externalDirectory") == null)
-                .filter(a -> !Boolean.TRUE.equals(a.get("forDeletion")))
-                .filter(a -> ((List<?>) a.get("platformRoles")).isEmpty())
-                .map(a -> (String) a.get("accountId")).toList());
-        Collections.shuffle(candidates);
-        for (String account : candidates) {
-            if (!USED.contains(account) && repository.search(new RequestQuery(account, null, null, null, false, 0, 1))
-                    .isEmpty() && USED.add(account)) {
-                return account;
-            }
-        }
-        throw new AssertionError("no free account left in the simulator");
+        return new FreeAccounts(simulator, repository).take();
     }
 }

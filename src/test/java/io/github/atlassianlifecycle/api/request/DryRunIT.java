@@ -37,6 +37,7 @@ import io.github.atlassianlifecycle.process.variables.ProcessVariables;
 import io.github.atlassianlifecycle.request.RequestQuery;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.StoredRequest;
+import io.github.atlassianlifecycle.support.UnfinishedRequests;
 import io.github.atlassianlifecycle.support.DemoAppTest;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 
@@ -87,12 +88,7 @@ class DryRunIT {
     @AfterEach
     void removeWhatWasReallyStarted() {
         simulator.faults(Map.of());
-        for (String id : made) {
-            repository.find(id).filter(r -> r.finalStatus() == null && r.processInstanceId() != null)
-                    .ifPresent(r -> await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
-                            engine.getRuntimeService().deleteProcessInstanceIfExists(r.processInstanceId(),
-                                    "test clean-up", false, true, false, false)));
-        }
+        UnfinishedRequests.remove(repository, engine, made);
     }
 
     // ---------------------------------------------------------------- each action: the plan, the route, nothing started

@@ -46,6 +46,7 @@ import io.github.atlassianlifecycle.request.RequestQuery;
 import io.github.atlassianlifecycle.request.RequestRepository;
 import io.github.atlassianlifecycle.request.RequestStatus;
 import io.github.atlassianlifecycle.request.StoredRequest;
+import io.github.atlassianlifecycle.support.UnfinishedRequests;
 import io.github.atlassianlifecycle.support.DemoAppTest;
 import io.github.atlassianlifecycle.support.EngineRest;
 import io.github.atlassianlifecycle.support.SimulatorControl;
@@ -103,13 +104,7 @@ class RequestApiIT {
 
     @AfterEach
     void withdrawWhatIsStillOpen() {
-        for (String id : made) {
-            repository.find(id).filter(r -> r.finalStatus() == null && r.processInstanceId() != null)
-                    // The job executor may be working on it right now: try again until the deletion goes through.
-                    .ifPresent(r -> await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
-                            engine.getRuntimeService().deleteProcessInstanceIfExists(r.processInstanceId(),
-                                    "test clean-up", false, true, false, false)));
-        }
+        UnfinishedRequests.remove(repository, engine, made);
         for (String processInstanceId : startedInstances) {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
                     engine.getRuntimeService().deleteProcessInstanceIfExists(processInstanceId, "test clean-up", false,
