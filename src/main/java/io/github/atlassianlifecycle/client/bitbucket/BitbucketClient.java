@@ -2,6 +2,7 @@ package io.github.atlassianlifecycle.client.bitbucket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,17 +54,7 @@ public class BitbucketClient {
 
     /** Every group, following {@code nextPageStart} until {@code isLastPage}. */
     public List<BitbucketGroup> findAllGroups() {
-        List<BitbucketGroup> all = new ArrayList<>();
-        int start = 0;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            BitbucketPage<BitbucketGroup> current = findGroups(start, ALL_PAGES_SIZE);
-            all.addAll(current.values());
-            if (current.lastPage() || current.nextPageStart() == null || current.nextPageStart() <= start) {
-                return all;
-            }
-            start = current.nextPageStart();
-        }
-        throw new IllegalStateException("Bitbucket gave more than " + MAX_PAGES + " pages; giving up");
+        return all(start -> findGroups(start, ALL_PAGES_SIZE));
     }
 
     /**
@@ -87,17 +78,22 @@ public class BitbucketClient {
 
     /** Every user matching {@code filter}, following {@code nextPageStart} until {@code isLastPage}. */
     public List<BitbucketUser> findAllUsers(String filter) {
-        List<BitbucketUser> all = new ArrayList<>();
-        int start = 0;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            BitbucketPage<BitbucketUser> current = findUsers(filter, start, ALL_PAGES_SIZE);
+        return all(start -> findUsers(filter, start, ALL_PAGES_SIZE));
+    }
+
+    /** Every item of a listing, page after page from the start, until Bitbucket says there is no next one. */
+    private static <T> List<T> all(IntFunction<BitbucketPage<T>> pageFrom) {
+        List<T> all = new ArrayList<>();
+        Integer start = 0;
+        for (int page = 0; page < MAX_PAGES && start != null; page++) {
+            BitbucketPage<T> current = pageFrom.apply(start);
             all.addAll(current.values());
-            if (current.lastPage() || current.nextPageStart() == null || current.nextPageStart() <= start) {
-                return all;
-            }
-            start = current.nextPageStart();
+            start = current.nextStart(start);
         }
-        throw new IllegalStateException("Bitbucket gave more than " + MAX_PAGES + " pages; giving up");
+        if (start != null) {
+            throw new IllegalStateException("Bitbucket gave more than " + MAX_PAGES + " pages; giving up");
+        }
+        return all;
     }
 
     /** The user with exactly this name (Bitbucket user names are case-insensitive), if there is one. */

@@ -16,4 +16,13 @@ public record BitbucketPage<T>(int size, int limit, int start, @JsonProperty("is
     public BitbucketPage {
         values = values == null ? List.of() : List.copyOf(values);
     }
+
+    /**
+     * Where the page after this one starts, for a page asked from {@code requestedStart}; null on the last page, and
+     * for a {@code nextPageStart} that does not move forward (which would read the same pages for ever).
+     */
+    public Integer nextStart(int requestedStart) {
+        boolean more = !lastPage && nextPageStart != null && nextPageStart > requestedStart;
+        return more ? nextPageStart : null;
+    }
 }

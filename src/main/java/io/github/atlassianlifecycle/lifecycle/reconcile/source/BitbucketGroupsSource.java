@@ -46,6 +46,6 @@ public final class BitbucketGroupsSource extends GroupMembersSource implements P
     Members members(Group group, int start, Instant readAt) {
         BitbucketPage<BitbucketUser> page = bitbucket.groupMembers(group.name(), start, BitbucketSource.PAGE);
         return new Members(BitbucketSource.presences(page, Set.of(group.name()), readAt),
-                BitbucketSource.nextStart(page, start));
+                page.nextStart(start));
     }
 }

@@ -44,7 +44,7 @@ public final class BitbucketSource implements ProductSource {
         int start = cursor == null ? 0 : Integer.parseInt(cursor);
         BitbucketPage<BitbucketUser> page = bitbucket.findUsers(null, start, PAGE);
         Instant readAt = clock.instant();
-        Integer next = nextStart(page, start);
+        Integer next = page.nextStart(start);
         return new SourcePage(List.of(), presences(page, Set.of(), readAt), next == null ? null : String.valueOf(next));
     }
 
@@ -54,11 +54,5 @@ public final class BitbucketSource implements ProductSource {
                 .map(user -> new ProductPresence(Product.BITBUCKET, null, user.name(), user.emailAddress(),
                         user.type() == null || "NORMAL".equals(user.type()), user.active(), groups, readAt))
                 .toList();
-    }
-
-    /** Where the page after this one starts, or null on the last page (or a {@code nextPageStart} that goes back). */
-    static Integer nextStart(BitbucketPage<?> page, int start) {
-        boolean more = !page.lastPage() && page.nextPageStart() != null && page.nextPageStart() > start;
-        return more ? page.nextPageStart() : null;
     }
 }
