@@ -39,19 +39,15 @@ public class RecheckPlanDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Plan approved = PlanVariables.approved(execution);
         if (nothingWaited(execution)) {
-            execution.setVariable(ProcessVariables.DRIFTED, false);
-            execution.setVariable(ProcessVariables.APPLYING_PLAN, PlanJson.hash(approved));
-            ProcessState.seal(execution);
+            letThrough(execution, approved);
             return;
         }
         Plan now = PlanVariables.planAgain(execution, planner, approved);
-        boolean drifted = drifted(execution, approved, now);
-        execution.setVariable(ProcessVariables.DRIFTED, drifted);
-        if (!drifted) {
-            execution.setVariable(ProcessVariables.APPLYING_PLAN, PlanJson.hash(approved));
-            ProcessState.seal(execution);
+        if (!drifted(execution, approved, now)) {
+            letThrough(execution, approved);
             return;
         }
+        execution.setVariable(ProcessVariables.DRIFTED, true);
         int count = execution.getVariable(ProcessVariables.DRIFT_COUNT) instanceof Integer n ? n + 1 : 1;
         execution.setVariable(ProcessVariables.DRIFT_COUNT, count);
         PlanVariables.write(execution, now);
@@ -64,6 +60,13 @@ public class RecheckPlanDelegate implements JavaDelegate {
             throw BpmnErrors.notAsPlanned(execution, "The account changed " + count
                     + " times while its request waited; a person should look at it before it goes on");
         }
+        ProcessState.seal(execution);
+    }
+
+    /** The approved plan goes on to be applied, as it is. */
+    private static void letThrough(DelegateExecution execution, Plan approved) {
+        execution.setVariable(ProcessVariables.DRIFTED, false);
+        execution.setVariable(ProcessVariables.APPLYING_PLAN, PlanJson.hash(approved));
         ProcessState.seal(execution);
     }
 
