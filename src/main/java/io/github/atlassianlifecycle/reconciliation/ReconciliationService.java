@@ -95,17 +95,11 @@ public class ReconciliationService {
      * Records the reviewer's decision: every finding that proposes a change is approved, but those in
      * {@code excluded}; or none when {@code approveAny} is false.
      *
-     * @throws IllegalArgumentException naming the excluded keys that are no finding of this reconciliation that
-     *         proposes a change (nothing is recorded)
-     */
-    public Review review(String id, boolean approveAny, Set<String> excluded, int maxDisable) {
-        return review(id, approveAny, excluded, maxDisable, false);
-    }
-
-    /**
      * @param inactiveAsCampaign the approved INACTIVE findings are decided {@code CAMPAIGN}: they start no request
      *        of their own here but run as one inactivity campaign, whose own approval guards its disables (so they do
      *        not count toward this review's mass-change threshold)
+     * @throws IllegalArgumentException naming the excluded keys that are no finding of this reconciliation that
+     *         proposes a change (nothing is recorded)
      */
     public Review review(String id, boolean approveAny, Set<String> excluded, int maxDisable,
             boolean inactiveAsCampaign) {
