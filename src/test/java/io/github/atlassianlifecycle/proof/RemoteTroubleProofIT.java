@@ -27,10 +27,7 @@ import org.springframework.web.client.RestClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteTroubleProofIT {
 
-    /**
-     * The issue asks 300; a disable costs about 24 calls, 8 of them Jira's: 60 took 142 s on the 2-core machine, so
-     * 300 would take some 12 minutes of the CI's 30.
-     */
+    /** The issue's 300: since a disable reads its account once, 60 took 26 s on a quiet 2-core machine. */
     static final int RATE_LIMITED_REQUESTS = Figures.count("proof.rate-limit.requests", 300);
     static final int LIMIT_PER_SECOND = 10;
     /** How the engine's REST API writes and reads instants. */
@@ -78,7 +75,7 @@ class RemoteTroubleProofIT {
                 String.format(java.util.Locale.ROOT, "%.2f/s = %.2f of the limit", rate, rate / LIMIT_PER_SECOND)));
 
         new Figures("rate limit (issue 11, test 4)")
-                .put("requests", workload.size() + " disables (the issue's 300 would take 5 times as long)")
+                .put("requests", workload.size() + " disables")
                 .put("simulator limit", LIMIT_PER_SECOND + " calls/s per API family")
                 .put("submitted -> all finished", Duration.between(start, allFinished))
                 .put("achieved call rate by family, / limit", ratioByFamily)
