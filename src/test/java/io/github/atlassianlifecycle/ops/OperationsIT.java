@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.atlassianlifecycle.support.Scrape;
 import io.github.atlassianlifecycle.support.UnfinishedRequests;
 import io.github.atlassianlifecycle.support.FreeAccounts;
 import io.github.atlassianlifecycle.client.AtlassianApiException;

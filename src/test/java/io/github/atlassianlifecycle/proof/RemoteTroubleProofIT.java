@@ -19,10 +19,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import io.github.atlassianlifecycle.support.Scrape;
+
 /**
- * Issue 11, tests 4 and 5, on one node whose clients keep to Atlassian's rate limits as in production
+ * Issue 11, tests 4, 5 and 6, on one node whose clients keep to Atlassian's rate limits as in production
  * ({@code atlassian.rate-limit.enabled}, 10 calls per second per API family): against a simulator that allows 10
- * calls per second, and against one that fails every call until the fault is cleared.
+ * calls per second, against one that fails every call until the fault is cleared, and what an operator sees of a
+ * run (the node's Prometheus scrape and its health, as Prometheus and a load balancer would read them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteTroubleProofIT {
@@ -34,9 +37,10 @@ class RemoteTroubleProofIT {
     static final java.time.format.DateTimeFormatter ENGINE_TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(java.time.ZoneOffset.UTC);
     static final int FAILING_REQUESTS = Figures.count("proof.exhaustion.requests", 5);
+    static final int WATCHED_REQUESTS = Figures.count("proof.metrics.requests", 20);
 
     @RegisterExtension
-    static final ProofRig rig = new ProofRig("remote-trouble", RATE_LIMITED_REQUESTS + FAILING_REQUESTS + 60);
+    static final ProofRig rig = new ProofRig("remote-trouble", RATE_LIMITED_REQUESTS + FAILING_REQUESTS + WATCHED_REQUESTS + 60);
 
     static ProofRig.Node node;
     Instant start;
@@ -47,7 +51,9 @@ class RemoteTroubleProofIT {
         node = rig.startNode("node-1", NodeSettings.recovering(Map.of(
                 "atlassian.rate-limit.enabled", "true",
                 // Few tries, a second apart, so the exhaustion test need not wait out the production cycle.
-                "atlassian.lifecycle.retry-cycle", "R3/PT1S")));
+                "atlassian.lifecycle.retry-cycle", "R3/PT1S",
+                // Health reads each API again after a second, so the health test need not wait out a minute.
+                "atlassian.health.cache-for", "PT1S")));
     }
 
     @BeforeEach
@@ -125,6 +131,58 @@ class RemoteTroubleProofIT {
                 .put("fault cleared, retried (PUT /engine-rest/job/{id}/retries) -> all completed",
                         Duration.between(retried, allFinished))
                 .print();
+    }
+
+    @Test
+    @Order(3)
+    void after_a_run_the_scrape_counts_what_happened_and_health_follows_an_api_that_stops_answering_and_returns() {
+        RestClient admin = Workload.client(node, "demo");
+        Scrape before = scrape(admin);
+        Workload workload = Workload.of(rig.simulator(), "metrics", WATCHED_REQUESTS, 0);
+
+        workload.submit(node, records);
+        records.awaitAllFinished(Duration.ofMinutes(5));
+
+        assertThat(records.statuses()).isEqualTo(Map.of("COMPLETED", workload.size()));
+        CallLedger ledger = ExactlyOnce.check(rig.simulator(), workload);
+        Scrape after = scrape(admin);
+        String disable = "action=\"disable\"";
+        assertThat(after.value("lifecycle_requests_total", disable, "outcome=\"completed\"")
+                - before.value("lifecycle_requests_total", disable, "outcome=\"completed\""))
+                .as("requests completed").isEqualTo(workload.size());
+        assertThat(after.value("lifecycle_request_applied_seconds_count", disable)
+                - before.value("lifecycle_request_applied_seconds_count", disable))
+                .as("times from submission to applied").isEqualTo(workload.size());
+        assertThat(after.value("atlassian_api_calls_seconds_count") - before.value("atlassian_api_calls_seconds_count"))
+                .as("Atlassian calls, as the simulator counted them").isEqualTo(ledger.total());
+        assertThat(after.value("lifecycle_incidents_total") - before.value("lifecycle_incidents_total"))
+                .as("incidents").isZero();
+        assertThat(after.has("lifecycle_requests_open")).as("open requests by status").isTrue();
+
+        assertThat(health(admin)).as("health before the fault").isEqualTo("UP");
+        rig.simulator().faults(Map.of("serverErrorRate", 1, "families", List.of("jira")));
+        Instant stopped = Instant.now();
+        await("health DOWN").atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(health(admin)));
+        Duration down = Duration.between(stopped, Instant.now());
+        rig.simulator().faults(Map.of());
+        Instant back = Instant.now();
+        await("health UP").atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(health(admin)));
+        new Figures("metrics and health (issue 11, test 6)")
+                .put("requests", workload.size() + " disables, each counted once as completed and applied")
+                .put("Atlassian calls: scrape / simulator", (long) (after.value("atlassian_api_calls_seconds_count")
+                        - before.value("atlassian_api_calls_seconds_count")) + " / " + ledger.total())
+                .put("Jira stops answering -> atlassian/jira DOWN", down)
+                .put("Jira answers again -> UP", Duration.between(back, Instant.now()))
+                .print();
+    }
+
+    private static Scrape scrape(RestClient admin) {
+        return new Scrape(admin.get().uri("/actuator/prometheus").retrieve().body(String.class));
+    }
+
+    /** What {@code /actuator/health/atlassian/jira} says (an administrator sees the components). */
+    private static String health(RestClient admin) {
+        return String.valueOf(Workload.get(admin, "/actuator/health/atlassian/jira").get("status"));
     }
 
     /**

@@ -1,16 +1,16 @@
-package io.github.atlassianlifecycle.ops;
+package io.github.atlassianlifecycle.support;
 
 import java.util.Arrays;
 import java.util.List;
 
 /** One Prometheus text-format scrape, read by series name and labels. */
-record Scrape(String text) {
+public record Scrape(String text) {
 
     /**
      * The sum of every sample of {@code name} carrying all {@code labels} ({@code family="jira"}, ...); 0 when there
      * is none (a counter not yet incremented is not published).
      */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         return lines().stream()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> Arrays.stream(labels).allMatch(label -> labelsOf(line).contains(label)))
@@ -19,7 +19,7 @@ record Scrape(String text) {
     }
 
     /** Whether any sample of {@code name} is published. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return lines().stream().anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
     }
 
