@@ -1,11 +1,12 @@
 package io.github.atlassianlifecycle.e2e;
 
+import static io.github.atlassianlifecycle.support.RequestBodies.disable;
+import static io.github.atlassianlifecycle.support.RequestBodies.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -188,20 +189,6 @@ class AtlassianCallsPerActionIT {
     private String freeAccount() {
         return new FreeAccounts(simulator, repository).take(a -> ((List<?>) a.get("jiraGroups")).size() == 1
                 && ((List<?>) a.get("confluenceGroups")).size() == 1);
-    }
-
-    private static Map<String, Object> disable(String accountId) {
-        Map<String, Object> body = request("DISABLE", accountId);
-        body.put("reasonCode", "TERMINATION");
-        return body;
-    }
-
-    private static Map<String, Object> request(String action, String accountId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        body.put("accountId", accountId);
-        body.put("reason", "Left the company");
-        return body;
     }
 
     private ResponseEntity<String> submit(String user, Map<String, Object> body) {

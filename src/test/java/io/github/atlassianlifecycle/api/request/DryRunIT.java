@@ -1,5 +1,7 @@
 package io.github.atlassianlifecycle.api.request;
 
+import static io.github.atlassianlifecycle.support.RequestBodies.disable;
+import static io.github.atlassianlifecycle.support.RequestBodies.request;
 import static io.github.atlassianlifecycle.api.request.RequestApiIT.assertProblem;
 import static io.github.atlassianlifecycle.api.request.RequestApiIT.fieldsInError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -611,12 +613,6 @@ class DryRunIT {
         return answer.json();
     }
 
-    static Map<String, Object> disable(String accountId) {
-        Map<String, Object> body = request("DISABLE", accountId);
-        body.put("reasonCode", "TERMINATION");
-        return body;
-    }
-
     /** An ADD that grants a privileged group, so it needs a second approval. */
     static Map<String, Object> addOfAnAdministrator(String email) {
         Map<String, Object> add = new LinkedHashMap<>();
@@ -626,14 +622,6 @@ class DryRunIT {
         add.put("groups", List.of("org-admins"));
         add.put("reason", "New administrator");
         return add;
-    }
-
-    static Map<String, Object> request(String action, String accountId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        body.put("accountId", accountId);
-        body.put("reason", "Left the company");
-        return body;
     }
 
     Answer dryRun(Api who, Map<String, Object> body) {

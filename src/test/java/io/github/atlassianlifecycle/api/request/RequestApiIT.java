@@ -1,5 +1,7 @@
 package io.github.atlassianlifecycle.api.request;
 
+import static io.github.atlassianlifecycle.support.RequestBodies.disable;
+import static io.github.atlassianlifecycle.support.RequestBodies.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -1085,20 +1087,6 @@ class RequestApiIT {
     private long allProcessInstances() {
         return engine.getHistoryService().createHistoricProcessInstanceQuery().count()
                 + engine.getRuntimeService().createProcessInstanceQuery().count();
-    }
-
-    private static Map<String, Object> disable(String accountId) {
-        Map<String, Object> body = request("DISABLE", accountId);
-        body.put("reasonCode", "TERMINATION");
-        return body;
-    }
-
-    private static Map<String, Object> request(String action, String accountId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        body.put("accountId", accountId);
-        body.put("reason", "Left the company");
-        return body;
     }
 
     private Answer submit(Api who, Map<String, Object> body) {
