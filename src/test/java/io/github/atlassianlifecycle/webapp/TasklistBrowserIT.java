@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +33,10 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
 
 /**
  * The approver's side, in a real browser: a requester's disable submitted through the request API shows up in
- * Camunda Tasklist for the approver, the approval form shows the plan, and approving it there disables the account.
- * The requester, in Tasklist, has nothing to approve.
+ * Camunda Tasklist for the approver, the approval form shows the plan, and approving it there disables the account;
+ * rejecting it with a comment leaves the account as it was and puts the comment in the request's evidence. The
+ * requester, in Tasklist, has nothing to approve; someone who is both requester and approver sees their own request's
+ * approval but cannot claim it. Each step's screenshot is kept under {@code target/screenshots/}.
  */
 @DemoAppTest
 class TasklistBrowserIT {
@@ -67,7 +71,7 @@ class TasklistBrowserIT {
     @Test
     void an_approver_approves_a_requesters_disable_in_tasklist_and_the_account_is_disabled() throws Exception {
         String account = simulator.activeManagedAccount();
-        String requestId = submitDisable(account);
+        String requestId = submitDisable("requester", account);
         EngineRest admin = EngineRest.as(port, "demo", "demo");
         await().atMost(Duration.ofSeconds(30)).until(() -> status(requestId).equals("PENDING_APPROVAL"));
 
@@ -92,6 +96,83 @@ class TasklistBrowserIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> status(requestId).equals("COMPLETED"));
         assertThat(admin.historicVariable(processInstance(requestId), "approver")).isEqualTo("approver");
         browser.screenshot("tasklist-after-approval");
+    }
+
+    @Test
+    void an_approver_rejects_with_a_comment_in_tasklist_and_the_account_is_untouched_with_the_comment_in_the_evidence()
+            throws Exception {
+        String account = simulator.activeManagedAccount();
+        Map<String, Object> before = simulator.account(account);
+        String requestId = submitDisable("requester", account);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(requestId).equals("PENDING_APPROVAL"));
+
+        logIn("approver");
+        browser.click(By.partialLinkText("Approve disable"));
+        browser.waitUntilTextPresent(By.tagName("body"), "Approve an Atlassian account change");
+        browser.click(By.cssSelector("button[ng-click='claim()']"));
+        assertThat(browser.visible(By.cssSelector("textarea[id$='field-account']")).getAttribute("value")).contains(account);
+        browser.click(By.cssSelector("input[id$='field-approved-1']"));
+        browser.type(By.cssSelector("textarea[id$='field-comment']"), "Not leaving: HR ticket 4712 was withdrawn");
+        browser.screenshot("tasklist-rejection-form");
+        browser.click(By.cssSelector("button[ng-click='complete()']"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(requestId).equals("REJECTED"));
+        browser.screenshot("tasklist-after-rejection");
+        assertThat(simulator.account(account)).isEqualTo(before);
+        Map<String, Object> evidence = api("demo").get().uri("/api/requests/{id}/evidence", requestId).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(evidence.get("approvals")).asList().singleElement().satisfies(approval -> {
+            Map<?, ?> decision = (Map<?, ?>) approval;
+            assertThat(decision.get("approver")).isEqualTo("approver");
+            assertThat(decision.get("approved")).isEqualTo(false);
+            assertThat(decision.get("comment")).isEqualTo("Not leaving: HR ticket 4712 was withdrawn");
+        });
+        assertThat(evidence.get("callResults")).asList().isEmpty();
+    }
+
+    @Test
+    void someone_both_requester_and_approver_sees_their_own_requests_approval_but_cannot_claim_it() throws Exception {
+        String dual = "dual" + Long.toHexString(System.nanoTime());
+        IdentityService identity = engine.getIdentityService();
+        User user = identity.newUser(dual);
+        user.setFirstName("Dana");
+        user.setLastName("Dual");
+        user.setPassword(dual);
+        identity.saveUser(user);
+        identity.createMembership(dual, "lifecycle-requesters");
+        identity.createMembership(dual, "lifecycle-approvers");
+        String account = simulator.activeManagedAccount();
+        String requestId = null;
+        try {
+            requestId = submitDisable(dual, account);
+            String id = requestId;
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("PENDING_APPROVAL"));
+
+            String task = engine.getTaskService().createTaskQuery().processInstanceId(processInstance(id)).singleResult()
+                    .getId();
+
+            logIn(dual);
+            // Straight to this request's task: other tests' approvals may be listed beside it.
+            browser.open(url("/camunda/app/tasklist/default/#/?task=" + task));
+            browser.waitUntilTextPresent(By.tagName("body"), "Requested by");
+            assertThat(browser.visible(By.cssSelector("input[id$='field-requester']")).getAttribute("value"))
+                    .isEqualTo(dual);
+            browser.click(By.cssSelector("button[ng-click='claim()']"));
+            browser.waitUntilTextPresent(By.tagName("body"), "An error happened while claiming the task");
+            browser.screenshot("tasklist-own-request-refused");
+
+            assertThat(browser.pageText()).contains("The user with id '" + dual + "' does not have one of the following"
+                    + " permissions: 'TASK_WORK' permission on resource '" + task + "'");
+            assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+            assertThat(simulator.account(account)).containsEntry("accountStatus", "active");
+            assertThat(status(id)).isEqualTo("PENDING_APPROVAL");
+        } finally {
+            if (requestId != null) {
+                engine.getRuntimeService().deleteProcessInstanceIfExists(processInstance(requestId), "test clean-up",
+                        false, true, false, false);
+            }
+            identity.deleteUser(dual);
+        }
     }
 
     @Test
@@ -128,7 +209,7 @@ class TasklistBrowserIT {
 
     @Test
     void the_requester_has_nothing_to_approve_in_tasklist() throws Exception {
-        String requestId = submitDisable(simulator.anyAccount(SimulatorControl.managed()
+        String requestId = submitDisable("requester", simulator.anyAccount(SimulatorControl.managed()
                 .and(a -> "active".equals(a.get("accountStatus"))).and(a -> a.get("externalDirectory") == null)
                 .and(a -> ((String) a.get("accountId")).contains(":"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(requestId).equals("PENDING_APPROVAL"));
@@ -147,8 +228,8 @@ class TasklistBrowserIT {
         browser.waitUntilTextPresent(By.tagName("body"), "All tasks");
     }
 
-    private String submitDisable(String account) {
-        Map<String, Object> answer = api("requester").post().uri("/api/requests").contentType(MediaType.APPLICATION_JSON)
+    private String submitDisable(String requester, String account) {
+        Map<String, Object> answer = api(requester).post().uri("/api/requests").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("action", "DISABLE", "accountId", account, "reason", "Left the company",
                         "reasonCode", "TERMINATION"))
                 .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
