@@ -13,6 +13,17 @@ const models = join(repository, 'bpmn');
 const pictures = join(repository, 'docs', 'processes');
 const viewer = createRequire(import.meta.url).resolve('bpmn-js/dist/bpmn-viewer.production.min.js');
 
+/** bpmn-js names its arrow-head markers at random: number them in order, so an unchanged model renders the same. */
+function numberMarkers(svg) {
+  const numbers = new Map();
+  return svg.replace(/marker-[a-z0-9]{10,}/g, id => {
+    if (!numbers.has(id)) {
+      numbers.set(id, `marker-${numbers.size + 1}`);
+    }
+    return numbers.get(id);
+  });
+}
+
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
@@ -44,7 +55,7 @@ try {
       throw new Error(`${name}: bpmn-js could not import the model cleanly:\n  ${result.warnings.join('\n  ')}`);
     }
     const picture = join(pictures, basename(name, '.bpmn') + '.svg');
-    await writeFile(picture, result.svg + '\n');
+    await writeFile(picture, numberMarkers(result.svg) + '\n');
     console.log(`${name} -> ${picture.substring(repository.length + 1)}`);
   }
 } finally {
