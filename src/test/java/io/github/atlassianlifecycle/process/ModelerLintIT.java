@@ -3,6 +3,7 @@ package io.github.atlassianlifecycle.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,13 @@ class ModelerLintIT {
             command.add(model.getAbsolutePath());
         }
         // bpmnlint resolves the plugin the rules name from the working directory's node_modules.
-        Process lint = new ProcessBuilder(command).directory(MODELER_TOOLS).redirectErrorStream(true).start();
+        Process lint;
+        try {
+            lint = new ProcessBuilder(command).directory(MODELER_TOOLS).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError("Node.js is not installed (node not on the PATH): install nodejs and npm"
+                    + " (.ci/run does), then npm ci --prefix tools/modeler", e);
+        }
         String report = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(lint.waitFor(2, TimeUnit.MINUTES)).as("bpmnlint finished").isTrue();
         assertThat(lint.exitValue())
