@@ -26,7 +26,8 @@ import io.github.atlassianlifecycle.lifecycle.plan.PlannedCall;
 /**
  * Runs one {@link ReusableOperation} from its inputs and answers its outputs, over the code the lifecycle processes
  * use: {@link AccountInspector} to read, {@link RequestPlanner} to plan, {@link PlanExecutor#apply(PlannedCall)} to
- * change (read first, act only if needed), so an operation used on its own behaves exactly as in a plan.
+ * change (read first, act only if needed), so an operation used on its own behaves exactly as in a plan; the API
+ * tokens through {@link ApiTokenRevocation}.
  *
  * <p>Failures follow the three tiers: bad input and Atlassian's refusals are {@link LifecycleBusinessException}s (bad
  * input as {@link BusinessError#INVALID_REQUEST}, naming the input); transient failures propagate unchanged, to be
@@ -37,11 +38,14 @@ public class OperationRunner {
     private final AccountInspector inspector;
     private final RequestPlanner planner;
     private final PlanExecutor executor;
+    private final ApiTokenRevocation tokens;
 
-    public OperationRunner(AccountInspector inspector, RequestPlanner planner, PlanExecutor executor) {
+    public OperationRunner(AccountInspector inspector, RequestPlanner planner, PlanExecutor executor,
+            ApiTokenRevocation tokens) {
         this.inspector = inspector;
         this.planner = planner;
         this.executor = executor;
+        this.tokens = tokens;
     }
 
     /**
@@ -53,6 +57,7 @@ public class OperationRunner {
         Map<String, String> outputs = switch (operation) {
             case READ_ACCOUNT -> read(given);
             case PLAN -> plan(given);
+            case REVOKE_API_TOKENS -> revokeTokens(given);
             default -> change(operation, operation.call().orElseThrow(), given);
         };
         Map<String, String> ordered = new LinkedHashMap<>();
@@ -92,6 +97,13 @@ public class OperationRunner {
         // On its own an ENABLE has no snapshot of a disable to restore groups from: it plans the account only.
         Plan plan = planner.plan(request, Optional.empty(), null);
         return Map.of("plan", PlanJson.write(plan), "callCount", String.valueOf(plan.calls().size()));
+    }
+
+    private Map<String, String> revokeTokens(Map<String, String> given) {
+        int revoked = tokens.revokeAll(given.get("accountId"));
+        return Map.of("revokedTokens", String.valueOf(revoked),
+                "outcome", (revoked == 0 ? CallResult.Outcome.ALREADY_DONE : CallResult.Outcome.APPLIED).name(),
+                "changed", String.valueOf(revoked > 0));
     }
 
     private Map<String, String> change(ReusableOperation operation, Operation call, Map<String, String> given) {

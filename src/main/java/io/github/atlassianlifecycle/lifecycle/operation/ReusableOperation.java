@@ -26,7 +26,8 @@ import io.github.atlassianlifecycle.lifecycle.plan.Operation;
  * connector are all derived from this list; {@link OperationRunner} runs any of them over the same code plans use.
  *
  * <p>Each operation that changes Atlassian is one {@link Operation} of a plan, made idempotently (read first, act
- * only if needed); reading an account and planning a request are the two that change nothing.
+ * only if needed), except {@link #REVOKE_API_TOKENS}, which no plan makes (see {@link ApiTokenRevocation}); reading
+ * an account and planning a request are the two that change nothing.
  */
 public enum ReusableOperation {
     READ_ACCOUNT("readAccount", "Read account state",
@@ -88,7 +89,14 @@ public enum ReusableOperation {
     REMOVE_BITBUCKET_GROUP_MEMBER("removeBitbucketGroupMember", "Remove from Bitbucket group",
             Operation.REMOVE_BITBUCKET_GROUP, List.of(BITBUCKET_USER, BITBUCKET_GROUP)),
     REMOVE_FROM_JIRA_SITE("removeFromJiraSite", "Remove from the Jira site", Operation.REMOVE_FROM_JIRA,
-            List.of(ACCOUNT_ID));
+            List.of(ACCOUNT_ID)),
+    REVOKE_API_TOKENS("revokeApiTokens", "Revoke API tokens",
+            "User management: revokes every API token the managed account owns, so tokens made before cannot call "
+                    + "Atlassian's APIs any more (needs the org key's apiToken.read and apiToken.delete). Lists "
+                    + "first and revokes what is there: a second run revokes 0.",
+            null, List.of(ACCOUNT_ID),
+            List.of(new OperationOutput("revokedTokens", "How many API tokens were revoked (0: none was left)"),
+                    OUTCOME, CHANGED));
 
     private final String key;
     private final String title;
@@ -127,7 +135,7 @@ public enum ReusableOperation {
         return description;
     }
 
-    /** The plan operation it makes, or empty for the operations that only read. */
+    /** The plan operation it makes, or empty for the operations that only read and for the token revocation. */
     public Optional<Operation> call() {
         return Optional.ofNullable(call);
     }

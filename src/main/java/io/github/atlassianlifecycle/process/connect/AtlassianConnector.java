@@ -1,6 +1,8 @@
 package io.github.atlassianlifecycle.process.connect;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.connect.impl.AbstractConnector;
@@ -8,9 +10,13 @@ import org.camunda.connect.impl.AbstractConnectorRequest;
 import org.camunda.connect.impl.AbstractConnectorResponse;
 import org.camunda.connect.spi.ConnectorResponse;
 
+import io.github.atlassianlifecycle.lifecycle.operation.ReusableOperation;
+
 /**
- * Connector {@value #ID}: request parameter {@value #OPERATION} names the operation, the others are its inputs
- * (strings); the response parameters are its outputs. The work is the runner's (see {@link ConnectorBridge}).
+ * Connector {@value #ID}: request parameter {@value #OPERATION} is a {@link ReusableOperation}'s key (for example
+ * {@code revokeApiTokens}), the others are its inputs (as strings); the response parameters are its outputs. The work
+ * is {@link OperationRunner}'s, the same the element templates' delegates use (see {@link ConnectorBridge}); bad
+ * input fails the task with the runner's message naming the input.
  */
 public class AtlassianConnector extends AbstractConnector<AtlassianConnector.Request, AtlassianConnector.Response> {
 
@@ -37,7 +43,23 @@ public class AtlassianConnector extends AbstractConnector<AtlassianConnector.Req
                 inputs.put(parameter.getKey(), String.valueOf(parameter.getValue()));
             }
         }
-        return new Response(ConnectorBridge.runner().run(operation == null ? null : operation.toString(), inputs));
+        return new Response(ConnectorBridge.runner().run(operation(operation), inputs));
+    }
+
+    private static ReusableOperation operation(Object key) {
+        if (key == null || key.toString().isBlank()) {
+            throw new IllegalArgumentException("The '" + ID + "' connector needs the input parameter '" + OPERATION
+                    + "': one of " + keys());
+        }
+        try {
+            return ReusableOperation.ofKey(key.toString().strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException(unknown.getMessage() + "; one of " + keys(), unknown);
+        }
+    }
+
+    private static List<String> keys() {
+        return Arrays.stream(ReusableOperation.values()).map(ReusableOperation::key).toList();
     }
 
     /** The request: its parameters are the operation and its inputs. */
@@ -49,9 +71,9 @@ public class AtlassianConnector extends AbstractConnector<AtlassianConnector.Req
 
     /** The response: the operation's outputs. */
     public static class Response extends AbstractConnectorResponse {
-        private final Map<String, Object> outputs;
+        private final Map<String, String> outputs;
 
-        Response(Map<String, Object> outputs) {
+        Response(Map<String, String> outputs) {
             this.outputs = outputs;
         }
 

@@ -9,14 +9,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
-import io.github.atlassianlifecycle.lifecycle.apply.ApiTokenRevocation;
+import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
+import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
 import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
-import io.github.atlassianlifecycle.lifecycle.apply.SingleCallRunner;
+import io.github.atlassianlifecycle.lifecycle.operation.ApiTokenRevocation;
+import io.github.atlassianlifecycle.lifecycle.operation.OperationRunner;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
 
 /**
- * Builds the runner the {@code atlassian} connector uses and connects it to {@link ConnectorBridge} for as long as
- * this context lives. Camunda's Spring Boot starter registers Connect's {@code ConnectProcessEnginePlugin} itself
+ * Builds the {@link OperationRunner} (the one runner of the reusable operations) and connects it to the
+ * {@code atlassian} connector through {@link ConnectorBridge} for as long as this context lives. Camunda's Spring Boot starter registers Connect's {@code ConnectProcessEnginePlugin} itself
  * when {@code camunda-engine-plugin-connect} is on the class path, which the plugin's pom brings.
  */
 @AutoConfiguration(after = LifecycleProcessAutoConfiguration.class)
@@ -32,20 +34,21 @@ public class ConnectorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SingleCallRunner singleCallRunner(PlanExecutor executor, ApiTokenRevocation tokens) {
-        return new SingleCallRunner(executor, tokens);
+    OperationRunner operationRunner(AccountInspector inspector, RequestPlanner planner, PlanExecutor executor,
+            ApiTokenRevocation tokens) {
+        return new OperationRunner(inspector, planner, executor, tokens);
     }
 
     @Bean
-    Connection atlassianConnectorConnection(SingleCallRunner runner) {
+    Connection atlassianConnectorConnection(OperationRunner runner) {
         return new Connection(runner);
     }
 
     /** Connects the runner on start and disconnects it on close. */
     static final class Connection implements InitializingBean, DisposableBean {
-        private final SingleCallRunner runner;
+        private final OperationRunner runner;
 
-        Connection(SingleCallRunner runner) {
+        Connection(OperationRunner runner) {
             this.runner = runner;
         }
 

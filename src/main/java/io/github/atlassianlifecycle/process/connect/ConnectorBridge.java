@@ -2,7 +2,7 @@ package io.github.atlassianlifecycle.process.connect;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.atlassianlifecycle.lifecycle.apply.SingleCallRunner;
+import io.github.atlassianlifecycle.lifecycle.operation.OperationRunner;
 
 /**
  * The one bridge from Connect's {@link java.util.ServiceLoader}-made connector to the runner Spring builds: the
@@ -15,21 +15,21 @@ import io.github.atlassianlifecycle.lifecycle.apply.SingleCallRunner;
  */
 public final class ConnectorBridge {
 
-    private static final AtomicReference<SingleCallRunner> RUNNER = new AtomicReference<>();
+    private static final AtomicReference<OperationRunner> RUNNER = new AtomicReference<>();
 
     private ConnectorBridge() {
     }
 
-    static void connect(SingleCallRunner runner) {
+    static void connect(OperationRunner runner) {
         RUNNER.set(runner);
     }
 
-    static void disconnect(SingleCallRunner runner) {
+    static void disconnect(OperationRunner runner) {
         RUNNER.compareAndSet(runner, null);
     }
 
-    static SingleCallRunner runner() {
-        SingleCallRunner runner = RUNNER.get();
+    static OperationRunner runner() {
+        OperationRunner runner = RUNNER.get();
         if (runner == null) {
             throw new IllegalStateException("The 'atlassian' connector has no runner: the atlassian-lifecycle "
                     + "plugin's Spring context is not up (is the plugin's auto-configuration excluded?)");

@@ -17,7 +17,7 @@ import io.github.atlassianlifecycle.lifecycle.LifecycleBusinessException;
 class OperationInputsTest {
 
     // No clients: every case here must be refused before any of them would be used.
-    private final OperationRunner runner = new OperationRunner(null, null, null);
+    private final OperationRunner runner = new OperationRunner(null, null, null, null);
 
     @Test
     void a_missing_required_input_is_an_invalid_request_naming_it() {

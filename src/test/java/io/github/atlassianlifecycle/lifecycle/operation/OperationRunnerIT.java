@@ -59,7 +59,8 @@ class OperationRunnerIT {
         RequestPlanner planner = new RequestPlanner(inspector, new GroupResolver(organizations, jira, confluence),
                 LifecyclePolicy.defaults());
         runner = new OperationRunner(inspector, planner,
-                new PlanExecutor(organizations, userManagement, scim, jira, confluence, bitbucket, Clock.systemUTC()));
+                new PlanExecutor(organizations, userManagement, scim, jira, confluence, bitbucket, Clock.systemUTC()),
+                new ApiTokenRevocation(userManagement));
     }
 
     @Test
@@ -72,6 +73,19 @@ class OperationRunnerIT {
         assertThat(runner.run(ReusableOperation.DEACTIVATE, Map.of("accountId", id)))
                 .containsEntry("outcome", "ALREADY_DONE").containsEntry("changed", "false");
         assertThat(simulator.countsOf(id)).containsEntry("userManagement.disable", 1);
+    }
+
+    @Test
+    void revoke_api_tokens_revokes_every_token_and_a_second_run_revokes_none() {
+        String id = simulator.activeManagedAccount();
+        int owned = ((Number) simulator.account(id).get("apiTokens")).intValue();
+
+        assertThat(runner.run(ReusableOperation.REVOKE_API_TOKENS, Map.of("accountId", id))).containsExactly(
+                Map.entry("revokedTokens", String.valueOf(owned)), Map.entry("outcome", "APPLIED"),
+                Map.entry("changed", "true"));
+        assertThat(simulator.account(id).get("apiTokens")).isEqualTo(0);
+        assertThat(runner.run(ReusableOperation.REVOKE_API_TOKENS, Map.of("accountId", id))).containsExactly(
+                Map.entry("revokedTokens", "0"), Map.entry("outcome", "ALREADY_DONE"), Map.entry("changed", "false"));
     }
 
     @Test

@@ -60,17 +60,17 @@ class AtlassianConnectorIT {
         int owned = ((Number) simulator.account(account).get("apiTokens")).intValue();
         assertThat(owned).as("the seeded account owns tokens").isPositive();
 
-        String first = start(Map.of("operation", "revoke_api_tokens", "accountId", account));
+        String first = start(Map.of("operation", "revokeApiTokens", "accountId", account));
 
-        assertThat(variable(first, "revokedTokens")).isEqualTo(owned);
+        assertThat(variable(first, "revokedTokens")).isEqualTo(String.valueOf(owned));
         assertThat(variable(first, "revokeOutcome")).isEqualTo("APPLIED");
         assertThat(variable(first, "suspendOutcome")).isEqualTo("APPLIED");
         assertThat(simulator.account(account).get("apiTokens")).isEqualTo(0);
         assertThat(simulator.account(account).get("status")).isEqualTo("suspended");
 
-        String second = start(Map.of("operation", "REVOKE_API_TOKENS", "accountId", account));
+        String second = start(Map.of("operation", "revokeApiTokens", "accountId", account));
 
-        assertThat(variable(second, "revokedTokens")).isEqualTo(0);
+        assertThat(variable(second, "revokedTokens")).isEqualTo("0");
         assertThat(variable(second, "revokeOutcome")).isEqualTo("ALREADY_DONE");
         assertThat(variable(second, "suspendOutcome")).isEqualTo("ALREADY_DONE");
     }
@@ -78,17 +78,17 @@ class AtlassianConnectorIT {
     @Test
     void an_unknown_operation_fails_the_task_naming_it_and_the_operations_there_are() {
         assertThatThrownBy(() -> start(Map.of("operation", "FIRE_EVERYONE", "accountId", "x")))
-                .hasMessageContaining("Unknown operation 'FIRE_EVERYONE'").hasMessageContaining("REVOKE_API_TOKENS");
+                .hasMessageContaining("'FIRE_EVERYONE'").hasMessageContaining("revokeApiTokens");
     }
 
     @Test
     void a_missing_input_fails_the_task_naming_the_operation_and_the_input() {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("operation", "REVOKE_API_TOKENS");
+        variables.put("operation", "revokeApiTokens");
         variables.put("accountId", null);
 
         assertThatThrownBy(() -> start(variables))
-                .hasMessageContaining("Operation REVOKE_API_TOKENS needs the input 'accountId'");
+                .hasMessageContaining("Operation revokeApiTokens needs the input 'accountId'");
     }
 
     private String start(Map<String, Object> variables) {

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.lifecycle.apply;
+package io.github.atlassianlifecycle.lifecycle.operation;
 
 import java.util.List;
 
