@@ -43,7 +43,8 @@ public class AtlassianConnector extends AbstractConnector<AtlassianConnector.Req
                 inputs.put(parameter.getKey(), String.valueOf(parameter.getValue()));
             }
         }
-        return new Response(ConnectorBridge.runner().run(operation(operation), inputs));
+        ReusableOperation named = operation(operation);
+        return new Response(ConnectorBridge.runner().run(named, inputs));
     }
 
     private static ReusableOperation operation(Object key) {

@@ -1,6 +1,6 @@
 package io.github.atlassianlifecycle.process.connect;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import io.github.atlassianlifecycle.lifecycle.operation.OperationRunner;
 
@@ -10,26 +10,28 @@ import io.github.atlassianlifecycle.lifecycle.operation.OperationRunner;
  * disconnects} it when that context closes. A connector task that runs while nothing is connected fails with a
  * message saying so, rather than with a null pointer.
  *
- * <p>Static because Connect keeps its connectors per class loader, not per Spring context; with two plugin contexts
- * in one JVM the last one connected serves.
+ * <p>Static because Connect keeps its connectors per class loader, not per Spring context. With several plugin
+ * contexts in one JVM (tests do this) the one connected last of those still open serves: closing one hands the
+ * connector back to the one before, instead of leaving it with none.
  */
 public final class ConnectorBridge {
 
-    private static final AtomicReference<OperationRunner> RUNNER = new AtomicReference<>();
+    /** The runners of the open contexts, the one connected last first. */
+    private static final ConcurrentLinkedDeque<OperationRunner> RUNNERS = new ConcurrentLinkedDeque<>();
 
     private ConnectorBridge() {
     }
 
     static void connect(OperationRunner runner) {
-        RUNNER.set(runner);
+        RUNNERS.addFirst(runner);
     }
 
     static void disconnect(OperationRunner runner) {
-        RUNNER.compareAndSet(runner, null);
+        RUNNERS.removeFirstOccurrence(runner);
     }
 
     static OperationRunner runner() {
-        OperationRunner runner = RUNNER.get();
+        OperationRunner runner = RUNNERS.peekFirst();
         if (runner == null) {
             throw new IllegalStateException("The 'atlassian' connector has no runner: the atlassian-lifecycle "
                     + "plugin's Spring context is not up (is the plugin's auto-configuration excluded?)");
