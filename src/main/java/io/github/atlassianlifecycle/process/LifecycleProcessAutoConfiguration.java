@@ -22,6 +22,7 @@ import io.github.atlassianlifecycle.batch.BatchEngine;
 import io.github.atlassianlifecycle.batch.BatchOrigins;
 import io.github.atlassianlifecycle.batch.BatchRepository;
 import io.github.atlassianlifecycle.batch.BatchService;
+import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
@@ -288,9 +289,9 @@ public class LifecycleProcessAutoConfiguration {
     @ConditionalOnMissingBean
     PlanExecutor planExecutor(OrganizationsClient organizations, UserManagementClient userManagement,
             ObjectProvider<ScimClient> scim, ObjectProvider<JiraClient> jira,
-            ObjectProvider<ConfluenceClient> confluence, Clock clock) {
+            ObjectProvider<ConfluenceClient> confluence, ObjectProvider<BitbucketClient> bitbucket, Clock clock) {
         return new PlanExecutor(organizations, userManagement, optional(scim), optional(jira), optional(confluence),
-                clock);
+                optional(bitbucket), clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -18,6 +19,7 @@ import io.github.atlassianlifecycle.client.AtlassianApiException;
 import io.github.atlassianlifecycle.client.transport.ApiEndpoint;
 import io.github.atlassianlifecycle.client.transport.ApiRequest;
 import io.github.atlassianlifecycle.client.transport.Credential;
+import io.github.atlassianlifecycle.client.usermanagement.ApiToken;
 import io.github.atlassianlifecycle.client.usermanagement.LifecyclePrivilege;
 import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
 import io.github.atlassianlifecycle.support.ClientFixture;
@@ -129,6 +131,18 @@ class UserManagementConformanceIT extends SimulatorConformance {
         client.delete(plain);
         simulator.advanceClock("P15D");
         refused(() -> client.cancelDelete(plain), 404, "accountNotFound");
+    }
+
+    @Test
+    void the_api_tokens_are_listed_as_documented_and_each_revoked_one_is_gone() {
+        String plain = simulator.activeManagedAccount();
+
+        List<ApiToken> tokens = client.apiTokens(plain);
+        assertThat(tokens).as("the seeded account owns tokens").isNotEmpty()
+                .allSatisfy(token -> assertThat(token.id()).isNotBlank());
+        tokens.forEach(token -> client.deleteApiToken(plain, token.id()));
+
+        assertThat(client.apiTokens(plain)).isEmpty();
     }
 
     private static void refused(ThrowingCallable call, int status, String key) {

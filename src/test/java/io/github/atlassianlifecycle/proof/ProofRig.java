@@ -1,5 +1,6 @@
 package io.github.atlassianlifecycle.proof;
 
+import io.github.atlassianlifecycle.support.JavaProcess;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

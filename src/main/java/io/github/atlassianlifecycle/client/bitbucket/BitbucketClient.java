@@ -67,6 +67,12 @@ public class BitbucketClient {
                 .operation("bitbucket.groupMembers"), userPage);
     }
 
+    /** Whether the user with this name is a member of the group, reading the group's members page after page. */
+    public boolean isMember(String name, String group) {
+        return all(start -> groupMembers(group, start, ALL_PAGES_SIZE)).stream()
+                .anyMatch(user -> name.equalsIgnoreCase(user.name()));
+    }
+
     /**
      * {@code GET /admin/users?filter=&start=&limit=}: one page of users whose name, display name or email contains
      * {@code filter} (all users when null).

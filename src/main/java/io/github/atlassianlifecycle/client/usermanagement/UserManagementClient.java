@@ -2,6 +2,7 @@ package io.github.atlassianlifecycle.client.usermanagement;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -80,5 +81,24 @@ public class UserManagementClient {
     public void cancelDelete(String accountId) {
         transport.send(endpoint, ApiRequest.post("/users/{}/manage/lifecycle/cancel-delete", accountId)
                 .operation("userManagement.cancelDelete"));
+    }
+
+    /**
+     * {@code GET /users/{id}/manage/api-tokens} (200): the account's API tokens (needs {@code apiToken.read}).
+     * Never null: an empty answer is no tokens.
+     */
+    public List<ApiToken> apiTokens(String accountId) {
+        ApiToken[] tokens = transport.send(endpoint, ApiRequest.get("/users/{}/manage/api-tokens", accountId)
+                .operation("userManagement.apiTokens"), ApiToken[].class);
+        return tokens == null ? List.of() : List.of(tokens);
+    }
+
+    /** {@code DELETE /users/{id}/manage/api-tokens/{tokenId}} (204): revokes one token (needs {@code apiToken.delete}). */
+    public void deleteApiToken(String accountId, String tokenId) {
+        if (tokenId == null || tokenId.isBlank()) {
+            throw new IllegalArgumentException("deleteApiToken needs a token id");
+        }
+        transport.send(endpoint, ApiRequest.delete("/users/{}/manage/api-tokens/{}", accountId, tokenId)
+                .operation("userManagement.deleteApiToken"));
     }
 }

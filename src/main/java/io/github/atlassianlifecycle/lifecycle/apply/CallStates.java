@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.atlassianlifecycle.client.AtlassianApiException;
+import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.OrgUser;
@@ -35,6 +36,7 @@ final class CallStates {
     private final Optional<ScimClient> scim;
     private final Optional<JiraClient> jira;
     private final Optional<ConfluenceClient> confluence;
+    private final Optional<BitbucketClient> bitbucket;
 
     private String accountId;
     private ManagedAccountProfile profile;
@@ -48,11 +50,17 @@ final class CallStates {
 
     CallStates(OrganizationsClient organizations, UserManagementClient userManagement, Optional<ScimClient> scim,
             Optional<JiraClient> jira, Optional<ConfluenceClient> confluence) {
+        this(organizations, userManagement, scim, jira, confluence, Optional.empty());
+    }
+
+    CallStates(OrganizationsClient organizations, UserManagementClient userManagement, Optional<ScimClient> scim,
+            Optional<JiraClient> jira, Optional<ConfluenceClient> confluence, Optional<BitbucketClient> bitbucket) {
         this.organizations = organizations;
         this.userManagement = userManagement;
         this.scim = scim;
         this.jira = jira;
         this.confluence = confluence;
+        this.bitbucket = bitbucket;
     }
 
     /** Is Atlassian already as {@code call} leaves it? */
@@ -78,6 +86,9 @@ final class CallStates {
             case REMOVE_FROM_JIRA -> !inJira(call);
             case ADD_CONFLUENCE_GROUP -> ids(confluenceGroups(call)).contains(call.param("groupId"));
             case REMOVE_CONFLUENCE_GROUP -> !ids(confluenceGroups(call)).contains(call.param("groupId"));
+            // Bitbucket Data Center keeps its own users by name: the group's member list is the one read.
+            case ADD_BITBUCKET_GROUP -> bitbucket().isMember(call.param("userName"), call.param("group"));
+            case REMOVE_BITBUCKET_GROUP -> !bitbucket().isMember(call.param("userName"), call.param("group"));
         };
     }
 
@@ -226,6 +237,10 @@ final class CallStates {
 
     ConfluenceClient confluence() {
         return confluence.orElseThrow(() -> notConfigured("Confluence (atlassian.site-url)"));
+    }
+
+    BitbucketClient bitbucket() {
+        return bitbucket.orElseThrow(() -> notConfigured("Bitbucket (atlassian.bitbucket-url)"));
     }
 
     private static LifecycleBusinessException notConfigured(String what) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.atlassianlifecycle.client.AtlassianApiException;
+import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.Invitation;
@@ -35,15 +36,23 @@ public class PlanExecutor {
     private final Optional<ScimClient> scim;
     private final Optional<JiraClient> jira;
     private final Optional<ConfluenceClient> confluence;
+    private final Optional<BitbucketClient> bitbucket;
     private final Clock clock;
 
     public PlanExecutor(OrganizationsClient organizations, UserManagementClient userManagement,
             Optional<ScimClient> scim, Optional<JiraClient> jira, Optional<ConfluenceClient> confluence, Clock clock) {
+        this(organizations, userManagement, scim, jira, confluence, Optional.empty(), clock);
+    }
+
+    public PlanExecutor(OrganizationsClient organizations, UserManagementClient userManagement,
+            Optional<ScimClient> scim, Optional<JiraClient> jira, Optional<ConfluenceClient> confluence,
+            Optional<BitbucketClient> bitbucket, Clock clock) {
         this.organizations = organizations;
         this.userManagement = userManagement;
         this.scim = scim;
         this.jira = jira;
         this.confluence = confluence;
+        this.bitbucket = bitbucket;
         this.clock = clock;
     }
 
@@ -60,12 +69,7 @@ public class PlanExecutor {
                 continue;
             }
             try {
-                results.add(result(call, execute(call) ? Outcome.APPLIED : Outcome.ALREADY_DONE));
-            } catch (AtlassianApiException failure) {
-                if (!failure.isBusiness()) {
-                    throw failure;
-                }
-                throw new PlanStepFailure(call, results, LifecycleBusinessException.of(failure));
+                results.add(apply(call));
             } catch (LifecycleBusinessException failure) {
                 throw new PlanStepFailure(call, results, failure);
             }
@@ -73,10 +77,28 @@ public class PlanExecutor {
         return results;
     }
 
+    /**
+     * Makes one call idempotently (read first, act only if needed): what a plan's step does for each of its calls,
+     * and what a reusable operation ({@code lifecycle.operation}) does on its own.
+     *
+     * @throws LifecycleBusinessException when Atlassian refuses the call
+     * @throws AtlassianApiException when the call fails transiently or its endpoint is unavailable
+     */
+    public CallResult apply(PlannedCall call) {
+        try {
+            return result(call, execute(call) ? Outcome.APPLIED : Outcome.ALREADY_DONE);
+        } catch (AtlassianApiException failure) {
+            if (!failure.isBusiness()) {
+                throw failure;
+            }
+            throw LifecycleBusinessException.of(failure);
+        }
+    }
+
     /** @return whether the call changed anything */
     private boolean execute(PlannedCall call) {
         // A new instance per call: what an earlier call of the step changed must not be answered from memory.
-        CallStates state = new CallStates(organizations, userManagement, scim, jira, confluence);
+        CallStates state = new CallStates(organizations, userManagement, scim, jira, confluence, bitbucket);
         return switch (call.operation()) {
             case DEACTIVATE -> change(state, call, () -> userManagement.disable(state.accountId(call), null));
             case REACTIVATE -> change(state, call, () -> userManagement.enable(state.accountId(call)));
@@ -104,6 +126,10 @@ public class PlanExecutor {
                     () -> state.confluence().addMember(call.param("groupId"), state.accountId(call)));
             case REMOVE_CONFLUENCE_GROUP -> change(state, call,
                     () -> state.confluence().removeMember(call.param("groupId"), state.accountId(call)));
+            case ADD_BITBUCKET_GROUP -> change(state, call,
+                    () -> state.bitbucket().addToGroups(call.param("userName"), List.of(call.param("group"))));
+            case REMOVE_BITBUCKET_GROUP -> change(state, call,
+                    () -> state.bitbucket().removeFromGroup(call.param("userName"), call.param("group")));
         };
     }
 

@@ -28,7 +28,11 @@ public enum Operation {
     REMOVE_FROM_JIRA(ApiFamily.JIRA, "remove user", "removes the account from Jira's user base (the Atlassian account stays)"),
     ADD_CONFLUENCE_GROUP(ApiFamily.CONFLUENCE, "add to group", "adds the account to a Confluence group"),
     REMOVE_CONFLUENCE_GROUP(ApiFamily.CONFLUENCE, "remove from group",
-            "removes the account from a Confluence group and frees the seat it holds");
+            "removes the account from a Confluence group and frees the seat it holds"),
+    ADD_BITBUCKET_GROUP(ApiFamily.BITBUCKET, "add to group",
+            "adds the Bitbucket Data Center user (by user name) to a Bitbucket group"),
+    REMOVE_BITBUCKET_GROUP(ApiFamily.BITBUCKET, "remove from group",
+            "removes the Bitbucket Data Center user (by user name) from a Bitbucket group");
 
     private final ApiFamily family;
     private final String verb;

@@ -38,6 +38,7 @@ final class AccountView {
         view.put("department", account.department);
         view.put("platformRoles", account.platformRoles);
         view.put("lastActive", new LinkedHashMap<>(account.lastActive));
+        view.put("apiTokens", account.apiTokens.size());
         return view;
     }
 }

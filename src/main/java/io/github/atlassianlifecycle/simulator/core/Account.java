@@ -1,7 +1,9 @@
 package io.github.atlassianlifecycle.simulator.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +56,8 @@ public final class Account {
     public String department;
     /** SCIM-only attributes (userName, name parts, ...); null until SCIM writes the account. */
     public ScimProfile scimProfile;
+    /** The account's API tokens (user management's {@code ./manage/api-tokens}); revoking one removes it. */
+    public final List<SimulatedApiToken> apiTokens = new ArrayList<>();
 
     public Account(String accountId) {
         this.accountId = accountId;

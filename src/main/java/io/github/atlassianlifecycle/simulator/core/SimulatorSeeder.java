@@ -157,6 +157,7 @@ public class SimulatorSeeder {
             account.deletionRequestedAt = now.minus(Duration.ofDays(3));
             account.deactivatedOn = account.deletionRequestedAt;
         }
+        seedApiTokens(account, now, i);
         state.add(account);
     }
 
@@ -183,6 +184,20 @@ public class SimulatorSeeder {
             String groupName) {
         namespace.values().stream().filter(g -> g.name.equals(groupName)).findFirst()
                 .ifPresent(group -> memberships.add(group.id));
+    }
+
+    /**
+     * One or two API tokens per managed account, derived from its id rather than drawn from the seeded random, so
+     * that adding them left every other seeded value as it was.
+     */
+    private static void seedApiTokens(Account account, Instant now, int i) {
+        for (int n = 0; n <= i % 2; n++) {
+            String id = UUID.nameUUIDFromBytes((account.accountId + "/api-token/" + n).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            Instant created = now.minus(Duration.ofDays(40 + 13L * n + i % 50));
+            account.apiTokens.add(new SimulatedApiToken(id, n == 0 ? "CI pipeline" : "Reporting script", created,
+                    now.minus(Duration.ofHours(2 + i % 70)), created.plus(Duration.ofDays(365))));
+        }
     }
 
     private static String hexId(Random random) {

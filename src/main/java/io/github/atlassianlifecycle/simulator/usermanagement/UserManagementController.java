@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,7 @@ import io.github.atlassianlifecycle.simulator.core.Account;
 import io.github.atlassianlifecycle.simulator.core.Behaviour;
 import io.github.atlassianlifecycle.simulator.core.CredentialCheck;
 import io.github.atlassianlifecycle.simulator.core.ErrorBodies;
+import io.github.atlassianlifecycle.simulator.core.SimulatedApiToken;
 import io.github.atlassianlifecycle.simulator.core.SimulatorState;
 
 /**
@@ -138,6 +140,44 @@ public class UserManagementController {
             account.deactivatedOn = null;
             return ResponseEntity.ok(Map.of("message", "The deletion was cancelled and the account is active"));
         });
+    }
+
+    /**
+     * The account's API tokens, as the reference's array of ApiTokenModel. A read: an account the organization
+     * does not manage is refused as by the other reads; one owned by an identity provider is not (its tokens are
+     * Atlassian's, the {@code apiToken.*} privileges are allowed for every managed account).
+     */
+    @GetMapping("/api-tokens")
+    ResponseEntity<Object> apiTokens(@PathVariable String accountId, HttpServletRequest request) {
+        return guarded(request, accountId, false, account -> ResponseEntity.ok(account.apiTokens.stream()
+                .map(UserManagementController::tokenModel).toList()));
+    }
+
+    /**
+     * Revokes one token: 204 as the reference's "The API token was deleted". A token the account does not own
+     * answers 404 {@code notFound}; the reference documents no refusal here, so a caller that revokes what it just
+     * listed never meets it.
+     */
+    @DeleteMapping("/api-tokens/{tokenId}")
+    ResponseEntity<Object> deleteApiToken(@PathVariable String accountId, @PathVariable String tokenId,
+            HttpServletRequest request) {
+        return guarded(request, accountId, false, account -> account.apiTokens.removeIf(t -> t.id().equals(tokenId))
+                ? ResponseEntity.noContent().build()
+                : ErrorBodies.userManagement(HttpStatus.NOT_FOUND, "notFound", null));
+    }
+
+    private static Map<String, Object> tokenModel(SimulatedApiToken token) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("label", token.label());
+        if (token.lastAccess() != null) {
+            model.put("lastAccess", token.lastAccess().toString());
+        }
+        model.put("createdAt", token.createdAt().toString());
+        model.put("id", token.id());
+        if (token.expiry() != null) {
+            model.put("expiry", token.expiry().toString());
+        }
+        return model;
     }
 
     /**

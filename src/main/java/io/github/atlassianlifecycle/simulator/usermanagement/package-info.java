@@ -1,2 +1,5 @@
-/** The user management API: privileges, profile, and the account lifecycle (disable, enable, delete, cancel-delete). */
+/**
+ * The user management API: privileges, profile, the account lifecycle (disable, enable, delete, cancel-delete) and
+ * the account's API tokens (list, revoke).
+ */
 package io.github.atlassianlifecycle.simulator.usermanagement;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -97,6 +99,11 @@ class UserManagementClientDocumentedAnswersTest {
         checks.put("cancelDelete.200", answer -> atlassian.answered(answer, () -> client.cancelDelete(ACCOUNT)));
         checks.put("cancelDelete.404", answer -> refused(answer, () -> client.cancelDelete(ACCOUNT),
                 BusinessError.ACCOUNT_NOT_FOUND));
+        checks.put("apiTokens.200", this::theTokensAreListedWithoutSecrets);
+        checks.put("deleteApiToken.204", answer -> {
+            atlassian.answered(answer, () -> client.deleteApiToken(ACCOUNT, "b7bc2a6e-1d3c-4c52-9a0e-3f4b1c6d2e01"));
+            assertThat(atlassian.lastCall().path()).endsWith("/api-tokens/b7bc2a6e-1d3c-4c52-9a0e-3f4b1c6d2e01");
+        });
         return checks;
     }
 
@@ -129,6 +136,20 @@ class UserManagementClientDocumentedAnswersTest {
         assertThat(profile.name()).isEqualTo(documented.path("name").asText());
         assertThat(profile.nickname()).isEqualTo(documented.path("nickname").asText());
         assertThat(profile.email()).isEqualTo(documented.path("email").asText());
+    }
+
+    private void theTokensAreListedWithoutSecrets(DocumentedAnswer answer) {
+        List<ApiToken> tokens = atlassian.answered(answer, () -> client.apiTokens(ACCOUNT));
+
+        assertThat(tokens).hasSize(answer.body().size());
+        for (int i = 0; i < tokens.size(); i++) {
+            JsonNode documented = answer.body().get(i);
+            assertThat(tokens.get(i).id()).isEqualTo(documented.path("id").asText());
+            assertThat(tokens.get(i).label()).isEqualTo(documented.path("label").asText());
+            assertThat(tokens.get(i).createdAt()).isEqualTo(Instant.parse(documented.path("createdAt").asText()));
+            assertThat(tokens.get(i).lastAccess()).isEqualTo(Instant.parse(documented.path("lastAccess").asText()));
+            assertThat(tokens.get(i).expiry()).isEqualTo(Instant.parse(documented.path("expiry").asText()));
+        }
     }
 
     private void aConflictNamesItsCodes(DocumentedAnswer answer) {

@@ -1,23 +1,23 @@
-package io.github.atlassianlifecycle.proof;
+package io.github.atlassianlifecycle.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The runnable jar that {@code package} built before the integration tests: failsafe names it in the system property
- * {@value #PROPERTY} (see pom.xml), so the proof starts exactly the artifact a user runs.
+ * {@value #PROPERTY} (see pom.xml), so the proof and the host-application test start exactly the artifact a user runs.
  */
-final class ExecJar {
+public final class ExecJar {
 
-    static final String PROPERTY = "proof.exec-jar";
+    public static final String PROPERTY = "proof.exec-jar";
 
     private ExecJar() {
     }
 
-    static Path path() {
+    public static Path path() {
         String named = System.getProperty(PROPERTY);
         if (named == null || named.isBlank()) {
-            throw new IllegalStateException("no " + PROPERTY + ": run the proof through `mvn verify -Pproof`");
+            throw new IllegalStateException("no " + PROPERTY + ": run the test through `mvn verify`");
         }
         Path jar = Path.of(named);
         if (!Files.isRegularFile(jar)) {

@@ -1,4 +1,4 @@
-package io.github.atlassianlifecycle.proof;
+package io.github.atlassianlifecycle.support;
 
 import static org.awaitility.Awaitility.await;
 
@@ -16,11 +16,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 
 /**
- * One {@code java -jar} of the runnable jar, as its own operating-system process with its log in a file under
- * {@code target/proof/}: started with arguments, waited for until a URL answers, and killed as a crash kills it
- * ({@link Process#destroyForcibly()}, SIGKILL on Linux: no shutdown hook, no transaction finished).
+ * One {@code java -jar} of the runnable jar (or one {@code java -cp ... main class}), as its own operating-system
+ * process with its log in a file under {@code target/proof/}: started with arguments, waited for until a URL
+ * answers, and killed as a crash kills it ({@link Process#destroyForcibly()}, SIGKILL on Linux: no shutdown hook, no
+ * transaction finished).
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
@@ -35,10 +36,26 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Starts {@code java -Xmx<heap> -jar <exec jar> <arguments>}, its output appended to target/proof/<name>.log. */
-    static JavaProcess start(String name, String heap, List<String> arguments) {
-        Path log = Path.of("target", "proof", name + ".log");
+    public static JavaProcess start(String name, String heap, List<String> arguments) {
+        return run(name, Path.of("target", "proof", name + ".log"), heap, List.of("-jar", ExecJar.path().toString()),
+                arguments);
+    }
+
+    /** As {@link #start(String, String, List)}, its output appended to {@code log}. */
+    public static JavaProcess startJar(String name, Path log, String heap, List<String> arguments) {
+        return run(name, log, heap, List.of("-jar", ExecJar.path().toString()), arguments);
+    }
+
+    /** Starts {@code java -Xmx<heap> -cp <classpath> <mainClass> <arguments>}, its output appended to {@code log}. */
+    public static JavaProcess startMain(String name, Path log, String heap, String classpath, String mainClass,
+            List<String> arguments) {
+        return run(name, log, heap, List.of("-cp", classpath, mainClass), arguments);
+    }
+
+    private static JavaProcess run(String name, Path log, String heap, List<String> what, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", ExecJar.path().toString()));
+                .toString(), "-Xmx" + heap, "-XX:+UseSerialGC"));
+        command.addAll(what);
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
@@ -53,7 +70,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Waits until {@code url} answers 2xx; fails with the log's tail if the process dies or takes too long. */
-    JavaProcess awaitAnswer(String url) {
+    public JavaProcess awaitAnswer(String url) {
         RestClient http = RestClient.builder().defaultStatusHandler(HttpStatusCode::isError, (q, r) -> { }).build();
         await(name + " answering " + url).atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
@@ -65,16 +82,16 @@ final class JavaProcess implements AutoCloseable {
         return this;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL, then waits until the process is gone. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
@@ -84,7 +101,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** The last {@code lines} lines of the log. */
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -93,7 +110,7 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
