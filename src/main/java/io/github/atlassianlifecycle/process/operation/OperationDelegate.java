@@ -50,6 +50,9 @@ public class OperationDelegate implements JavaDelegate {
         try {
             outputs = runner.run(operation, inputs);
         } catch (LifecycleBusinessException refused) {
+            // The engine still maps the task's output parameters when a boundary event catches the error: each
+            // output must resolve, to nothing.
+            operation.outputs().forEach(output -> execution.setVariableLocal(output.name(), null));
             throw new BpmnError(refused.error().name(), refused.getMessage());
         }
         outputs.forEach(execution::setVariableLocal);
