@@ -23,6 +23,9 @@ import io.github.atlassianlifecycle.batch.BatchOrigins;
 import io.github.atlassianlifecycle.batch.BatchRepository;
 import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
+import io.github.atlassianlifecycle.lifecycle.operation.OperationRunner;
+import io.github.atlassianlifecycle.process.operation.OperationDelegate;
+import io.github.atlassianlifecycle.process.operation.OperationDelegateRegistrar;
 import io.github.atlassianlifecycle.client.confluence.ConfluenceClient;
 import io.github.atlassianlifecycle.client.jira.JiraClient;
 import io.github.atlassianlifecycle.client.organizations.OrganizationsClient;
@@ -105,6 +108,7 @@ public class LifecycleProcessAutoConfiguration {
     static final String BATCH_APPROVAL_TASK_LISTENER = "batchApprovalTaskListener";
     static final String BATCH_LINES = "batchLines";
     static final String START_BATCH_ROW = "startBatchRow";
+    static final String OPERATION_RUNNER = "atlassianOperationRunner";
 
     // --- engine plugins ---------------------------------------------------------------------------------------
 
@@ -300,6 +304,18 @@ public class LifecycleProcessAutoConfiguration {
             ObjectProvider<ScimClient> scim, ObjectProvider<JiraClient> jira,
             ObjectProvider<ConfluenceClient> confluence) {
         return new ReadBack(organizations, userManagement, optional(scim), optional(jira), optional(confluence));
+    }
+
+    @Bean(OPERATION_RUNNER)
+    @ConditionalOnMissingBean
+    OperationRunner atlassianOperationRunner(AccountInspector inspector, RequestPlanner planner, PlanExecutor executor) {
+        return new OperationRunner(inspector, planner, executor);
+    }
+
+    /** One delegate bean per reusable operation ({@code ${atlassianSuspend}}, ...): see {@link OperationDelegate}. */
+    @Bean
+    static OperationDelegateRegistrar operationDelegateRegistrar() {
+        return new OperationDelegateRegistrar(OPERATION_RUNNER);
     }
 
     // --- what the models name ------------------------------------------------------------------------------

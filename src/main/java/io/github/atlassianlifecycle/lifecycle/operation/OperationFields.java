@@ -13,7 +13,7 @@ final class OperationFields {
     /** An id Atlassian gave (group, SCIM user): no blanks, no slashes, which would change the path it goes in. */
     static final String ID_PATTERN = "[^\\s/]{1,256}";
     /** A name shown to people: not blank, at most 256 characters. */
-    static final String NAME_PATTERN = "(?s)(?=.*\\S).{1,256}";
+    static final String NAME_PATTERN = "(?=[\\s\\S]*\\S)[\\s\\S]{1,256}";
 
     static final OperationInput ACCOUNT_ID = OperationInput.required("accountId",
             "Atlassian account id of the person", ACCOUNT_ID_PATTERN);

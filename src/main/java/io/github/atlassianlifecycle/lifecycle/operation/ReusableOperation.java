@@ -60,7 +60,7 @@ public enum ReusableOperation {
                     OperationInput.optional("displayName", "For ADD: the person's name", NAME_PATTERN),
                     OperationInput.optional("groups",
                             "For ADD: groups to grant, comma-separated (jira:NAME and confluence:NAME for product "
-                                    + "groups)", "(?s)(?=.*\\S).{1,4000}")),
+                                    + "groups)", "(?=[\\s\\S]*\\S)[\\s\\S]{1,4000}")),
             List.of(new OperationOutput("plan", "The plan as JSON: the account read, the calls and notes"),
                     new OperationOutput("callCount", "How many calls the plan makes (0: nothing to do)"))),
     SUSPEND("suspend", "Suspend organization access", Operation.SUSPEND, List.of(ACCOUNT_ID)),
