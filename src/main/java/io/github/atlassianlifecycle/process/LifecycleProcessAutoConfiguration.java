@@ -23,6 +23,7 @@ import io.github.atlassianlifecycle.batch.BatchOrigins;
 import io.github.atlassianlifecycle.batch.BatchRepository;
 import io.github.atlassianlifecycle.batch.BatchService;
 import io.github.atlassianlifecycle.client.bitbucket.BitbucketClient;
+import io.github.atlassianlifecycle.lifecycle.operation.ApiTokenRevocation;
 import io.github.atlassianlifecycle.lifecycle.operation.OperationRunner;
 import io.github.atlassianlifecycle.process.operation.OperationDelegate;
 import io.github.atlassianlifecycle.process.operation.OperationDelegateRegistrar;
@@ -306,10 +307,18 @@ public class LifecycleProcessAutoConfiguration {
         return new ReadBack(organizations, userManagement, optional(scim), optional(jira), optional(confluence));
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    ApiTokenRevocation apiTokenRevocation(UserManagementClient userManagement) {
+        return new ApiTokenRevocation(userManagement);
+    }
+
+    /** The one runner of the reusable operations: the templates' delegates and the Connect connector both use it. */
     @Bean(OPERATION_RUNNER)
     @ConditionalOnMissingBean
-    OperationRunner atlassianOperationRunner(AccountInspector inspector, RequestPlanner planner, PlanExecutor executor) {
-        return new OperationRunner(inspector, planner, executor);
+    OperationRunner atlassianOperationRunner(AccountInspector inspector, RequestPlanner planner, PlanExecutor executor,
+            ApiTokenRevocation tokens) {
+        return new OperationRunner(inspector, planner, executor, tokens);
     }
 
     /** One delegate bean per reusable operation ({@code ${atlassianSuspend}}, ...): see {@link OperationDelegate}. */

@@ -5,39 +5,20 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import io.github.atlassianlifecycle.client.usermanagement.UserManagementClient;
-import io.github.atlassianlifecycle.lifecycle.RequestPlanner;
-import io.github.atlassianlifecycle.lifecycle.account.AccountInspector;
-import io.github.atlassianlifecycle.lifecycle.apply.PlanExecutor;
-import io.github.atlassianlifecycle.lifecycle.operation.ApiTokenRevocation;
 import io.github.atlassianlifecycle.lifecycle.operation.OperationRunner;
 import io.github.atlassianlifecycle.process.LifecycleProcessAutoConfiguration;
 
 /**
- * Builds the {@link OperationRunner} (the one runner of the reusable operations) and connects it to the
- * {@code atlassian} connector through {@link ConnectorBridge} for as long as this context lives. Camunda's Spring Boot starter registers Connect's {@code ConnectProcessEnginePlugin} itself
+ * Connects the {@link OperationRunner} (the one runner of the reusable operations, declared by
+ * {@link LifecycleProcessAutoConfiguration}) to the {@code atlassian} connector through {@link ConnectorBridge} for as long as this context lives. Camunda's Spring Boot starter registers Connect's {@code ConnectProcessEnginePlugin} itself
  * when {@code camunda-engine-plugin-connect} is on the class path, which the plugin's pom brings.
  */
 @AutoConfiguration(after = LifecycleProcessAutoConfiguration.class)
 @ConditionalOnClass(org.camunda.connect.spi.ConnectorProvider.class)
-@ConditionalOnBean(PlanExecutor.class)
+@ConditionalOnBean(OperationRunner.class)
 public class ConnectorAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    ApiTokenRevocation apiTokenRevocation(UserManagementClient userManagement) {
-        return new ApiTokenRevocation(userManagement);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    OperationRunner operationRunner(AccountInspector inspector, RequestPlanner planner, PlanExecutor executor,
-            ApiTokenRevocation tokens) {
-        return new OperationRunner(inspector, planner, executor, tokens);
-    }
 
     @Bean
     Connection atlassianConnectorConnection(OperationRunner runner) {
