@@ -15,7 +15,7 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
  * two groups is two changes; searches sent as POST are reads) was made. Calls the fault injector answered never
  * reached an endpoint and changed nothing: they carry no operation.
  */
-final class CallLedger {
+public final class CallLedger {
 
     private final List<Map<String, Object>> calls;
 
@@ -25,7 +25,7 @@ final class CallLedger {
 
     /** The simulator's whole log; fails when it no longer holds every call (it keeps the newest 50,000). */
     @SuppressWarnings("unchecked")
-    static CallLedger of(SimulatorControl simulator) {
+    public static CallLedger of(SimulatorControl simulator) {
         Map<String, Object> log = simulator.callLog();
         List<Map<String, Object>> calls = (List<Map<String, Object>>) log.get("calls");
         long total = ((Number) log.get("total")).longValue();
@@ -52,16 +52,16 @@ final class CallLedger {
     }
 
     /** Calls answered with {@code status}. */
-    long withStatus(int status) {
+    public long withStatus(int status) {
         return calls.stream().filter(call -> status(call) == status).count();
     }
 
-    long total() {
+    public long total() {
         return calls.size();
     }
 
     /** API family (the simulator's first two path segments, e.g. {@code /sim/site/wiki}) to its calls per second. */
-    Map<String, Double> callsPerSecondByFamily() {
+    public Map<String, Double> callsPerSecondByFamily() {
         Map<String, List<Map<String, Object>>> byFamily = calls.stream()
                 .collect(Collectors.groupingBy(CallLedger::family, TreeMap::new, Collectors.toList()));
         Map<String, Double> rates = new TreeMap<>();

@@ -46,6 +46,14 @@ public final class JavaProcess implements AutoCloseable {
         return run(name, log, heap, List.of("-jar", ExecJar.path().toString()), arguments);
     }
 
+    /** As {@link #startJar(String, Path, String, List)}, with more JVM options ({@code -XX:...}) before {@code -jar}. */
+    public static JavaProcess startJar(String name, Path log, String heap, List<String> jvmOptions,
+            List<String> arguments) {
+        List<String> what = new ArrayList<>(jvmOptions);
+        what.addAll(List.of("-jar", ExecJar.path().toString()));
+        return run(name, log, heap, what, arguments);
+    }
+
     /** Starts {@code java -Xmx<heap> -cp <classpath> <mainClass> <arguments>}, its output appended to {@code log}. */
     public static JavaProcess startMain(String name, Path log, String heap, String classpath, String mainClass,
             List<String> arguments) {
@@ -84,6 +92,23 @@ public final class JavaProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The operating system's process id (for {@code jcmd} and {@code /proc}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Asks the process to end as a service manager would (SIGTERM), and waits until it has. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean isAlive() {
