@@ -114,7 +114,6 @@ class BenchmarkIT {
                 round((double) count / accounts.size())));
         result.put("callsPerDisable", round((double) ledger.total() / accounts.size()));
         result.put("callsPerDisableByOperation", byOperation);
-        result.put("callsPerDisableByAccountKind", callsByKind(simulator, accounts));
     }
 
     /** (2) Disables submitted all at once: completed per second, from the first send to the last completion. */
@@ -223,27 +222,6 @@ class BenchmarkIT {
         double[] after = cpu(rig, node);
         return Map.of("application", round((after[0] - before[0]) * 1000 / requests),
                 "simulator", round((after[1] - before[1]) * 1000 / requests));
-    }
-
-    /** Mean calls per disable of accounts the organization manages alone, and of those an identity provider manages. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Double> callsByKind(SimulatorControl simulator, List<String> accounts) {
-        Map<String, Object> byAccount = (Map<String, Object>) simulator.callLog().get("countsByAccount");
-        java.util.Set<String> scim = new java.util.HashSet<>();
-        simulator.accounts().stream().filter(a -> a.get("externalDirectory") != null)
-                .forEach(a -> scim.add((String) a.get("accountId")));
-        Map<String, double[]> sums = new TreeMap<>();
-        for (String account : accounts) {
-            Map<String, Object> counts = (Map<String, Object>) byAccount.getOrDefault(account, Map.of());
-            int calls = counts.values().stream().mapToInt(c -> ((Number) c).intValue()).sum();
-            double[] sum = sums.computeIfAbsent(scim.contains(account) ? "scimManaged" : "orgManaged",
-                    k -> new double[2]);
-            sum[0] += calls;
-            sum[1]++;
-        }
-        Map<String, Double> means = new TreeMap<>();
-        sums.forEach((kind, sum) -> means.put(kind, round(sum[0] / sum[1])));
-        return means;
     }
 
     /** A simulator as seeded (its accounts active again, no faults, an empty call log). */
