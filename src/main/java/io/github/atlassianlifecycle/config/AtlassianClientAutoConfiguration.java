@@ -67,11 +67,13 @@ public class AtlassianClientAutoConfiguration {
 
     /**
      * The application's JSON settings (its modules, say) with what Atlassian's bodies need whatever the application
-     * chose for its own API: no {@code null} fields sent, dates as ISO-8601 text, unknown fields in answers ignored
-     * (Atlassian adds fields without notice).
+     * chose for its own API: field names as Atlassian spells them (a host's naming strategy, snake_case say, would
+     * rename {@code accountId}), no {@code null} fields sent, dates as ISO-8601 text, unknown fields in answers
+     * ignored (Atlassian adds fields without notice).
      */
     static ObjectMapper atlassianJson(ObjectMapper application) {
         ObjectMapper json = application.copy();
+        json.setPropertyNamingStrategy(null);
         json.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
         json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         json.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
