@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A minimal host: someone else's Spring Boot + Camunda application that adds the plugin's plain jar. It has its own
  * security (its own users, its own chain for /host/**), its own endpoints and its own settings (application.yml),
- * and a process of its own that uses the plugin's {@code atlassian} connector. Compiled and started by
+ * and two processes of its own: one that uses the plugin's {@code atlassian} connector, one built from the plugin's
+ * element templates. Compiled and started by
  * HostApplicationIT, never by the main build.
  */
 @SpringBootApplication
@@ -84,6 +85,27 @@ public class HostApplication {
                     .executeWithVariablesInReturn();
             Map<String, Object> answer = new LinkedHashMap<>(instance.getVariables());
             answer.put("ended", instance.isEnded());
+            return answer;
+        }
+
+        /** Starts the host's process built from the plugin's element templates (its tasks are asynchronous). */
+        @PostMapping("/host/offboard-templated/{accountId}")
+        Map<String, Object> offboardTemplated(@PathVariable String accountId) {
+            String id = engine.getRuntimeService().startProcessInstanceByKey("hostTemplatedOffboarding",
+                    Map.of("accountId", accountId)).getId();
+            return Map.of("instance_id", id);
+        }
+
+        /** Whether an instance has ended, and its variables, from the host's history. */
+        @GetMapping("/host/instances/{id}")
+        Map<String, Object> instance(@PathVariable String id) {
+            var history = engine.getHistoryService();
+            Map<String, Object> answer = new LinkedHashMap<>();
+            history.createHistoricVariableInstanceQuery().processInstanceId(id).list()
+                    .forEach(variable -> answer.put(variable.getName(), variable.getValue()));
+            answer.put("ended", history.createHistoricProcessInstanceQuery().processInstanceId(id).finished()
+                    .count() == 1);
+            answer.put("incidents", engine.getRuntimeService().createIncidentQuery().processInstanceId(id).count());
             return answer;
         }
     }

@@ -1,6 +1,7 @@
 package io.github.atlassianlifecycle.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,7 +38,8 @@ import io.github.atlassianlifecycle.support.SimulatorControl;
 /**
  * The plugin inside someone else's application: a minimal Spring Boot + Camunda host (src/it/host-app, compiled
  * here) runs as its own JVM with only its own classes, the plain jar and the plain jar's runtime dependencies on its
- * class path, against the simulator in a JVM of its own. The host's process uses the plugin's connector; the host's
+ * class path, against the simulator in a JVM of its own. The host's processes use the plugin's connector and its
+ * element templates; the host's
  * endpoint, users, security and settings must answer exactly as the host configured them. Logs: target/host-app/.
  */
 class HostApplicationIT {
@@ -44,6 +47,8 @@ class HostApplicationIT {
     private static final Path HOST = Path.of("target", "host-app");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final java.util.Set<String> TAKEN = new java.util.HashSet<>();
 
     private static JavaProcess simulatorProcess;
     private static JavaProcess hostProcess;
@@ -90,7 +95,7 @@ class HostApplicationIT {
 
     @Test
     void the_hosts_connector_process_revokes_the_tokens_and_suspends_the_account_in_the_simulator() throws Exception {
-        String account = simulator.activeManagedAccount();
+        String account = untouchedAccount();
         int owned = ((Number) simulator.account(account).get("apiTokens")).intValue();
 
         HttpResponse<String> answer = send("POST", "/host/offboard/" + account, "host-admin:host-secret");
@@ -103,6 +108,26 @@ class HostApplicationIT {
         Map<String, Object> after = simulator.account(account);
         assertThat(after.get("apiTokens")).isEqualTo(0);
         assertThat(after.get("status")).isEqualTo("suspended");
+    }
+
+    @Test
+    void the_hosts_process_built_from_the_element_templates_reads_and_suspends_the_account_in_the_simulator()
+            throws Exception {
+        String account = untouchedAccount();
+
+        HttpResponse<String> started = send("POST", "/host/offboard-templated/" + account, "host-admin:host-secret");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String instance = JSON.readTree(started.body()).path("instance_id").asText();
+
+        JsonNode variables = await("the templated process ends").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).until(() -> JSON.readTree(send("GET", "/host/instances/"
+                        + instance, "host-admin:host-secret").body()), v -> v.path("ended").asBoolean()
+                        || v.path("incidents").asInt() > 0);
+        assertThat(variables.path("incidents").asInt()).as(variables.toString()).isZero();
+        assertThat(variables.path("statusBefore").asText())
+                .isEqualTo("active");
+        assertThat(variables.path("suspendOutcome").asText()).isEqualTo("APPLIED");
+        assertThat(simulator.account(account).get("status")).isEqualTo("suspended");
     }
 
     @Test
@@ -124,6 +149,15 @@ class HostApplicationIT {
         assertThat(send("GET", "/api/requests", null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/requests", "host-admin:host-secret").statusCode())
                 .as("the plugin's chain knows Camunda's users only").isEqualTo(401);
+    }
+
+    /** An active managed account no other test of this class has changed: each test changes the one it takes. */
+    private static synchronized String untouchedAccount() {
+        String account = simulator.anyAccount(a -> "managed".equals(a.get("claimStatus"))
+                && "active".equals(a.get("accountStatus")) && a.get("externalDirectory") == null
+                && !TAKEN.contains(a.get("accountId")));
+        TAKEN.add(account);
+        return account;
     }
 
     private static HttpResponse<String> send(String method, String path, String credentials) throws Exception {
