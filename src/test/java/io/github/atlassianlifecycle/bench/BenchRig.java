@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 
+import io.github.atlassianlifecycle.support.DemoNodeSettings;
 import io.github.atlassianlifecycle.support.FreeLoopbackPort;
 import io.github.atlassianlifecycle.support.JavaProcess;
 import io.github.atlassianlifecycle.support.Scrape;
@@ -95,14 +95,7 @@ final class BenchRig implements AutoCloseable {
     /** Starts an application node with the demo's defaults and {@code settings} last (they win). */
     Node startNode(String id, Map<String, String> settings) {
         int port = FreeLoopbackPort.free();
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("spring.profiles.active", "demo");
-        all.put("server.port", String.valueOf(port));
-        all.put("server.address", "127.0.0.1");
-        all.put("simulator.enabled", "false");
-        all.put("atlassian.api-url", simulatorUrl() + "/api");
-        all.put("atlassian.site-url", simulatorUrl() + "/site");
-        all.put("atlassian.bitbucket-url", simulatorUrl() + "/bitbucket");
+        Map<String, String> all = DemoNodeSettings.against(simulatorUrl(), port);
         if (postgresWanted) {
             all.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
             all.put("spring.datasource.username", "postgres");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.github.atlassianlifecycle.support.DemoNodeSettings;
 import io.github.atlassianlifecycle.support.FreeLoopbackPort;
 import io.github.atlassianlifecycle.support.SimulatorControl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -87,14 +88,7 @@ final class ProofRig implements BeforeAllCallback, AfterAllCallback, TestExecuti
      */
     Node startNode(String id, Map<String, String> settings) {
         int port = FreeLoopbackPort.free();
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("spring.profiles.active", "demo");
-        all.put("server.port", String.valueOf(port));
-        all.put("server.address", "127.0.0.1");
-        all.put("simulator.enabled", "false");
-        all.put("atlassian.api-url", simulatorUrl() + "/api");
-        all.put("atlassian.site-url", simulatorUrl() + "/site");
-        all.put("atlassian.bitbucket-url", simulatorUrl() + "/bitbucket");
+        Map<String, String> all = DemoNodeSettings.against(simulatorUrl(), port);
         all.put("spring.datasource.url", postgres.getJdbcUrl(DATABASE_USER, "postgres"));
         all.put("spring.datasource.username", DATABASE_USER);
         all.put("spring.datasource.password", DATABASE_USER);
