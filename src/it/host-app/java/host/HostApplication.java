@@ -100,11 +100,13 @@ public class HostApplication {
         @GetMapping("/host/instances/{id}")
         Map<String, Object> instance(@PathVariable String id) {
             var history = engine.getHistoryService();
+            // Ended first, variables after: read the other way round, a job committing between the two reads
+            // would answer "ended" with the variables of before its step.
+            boolean ended = history.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count() == 1;
             Map<String, Object> answer = new LinkedHashMap<>();
             history.createHistoricVariableInstanceQuery().processInstanceId(id).list()
                     .forEach(variable -> answer.put(variable.getName(), variable.getValue()));
-            answer.put("ended", history.createHistoricProcessInstanceQuery().processInstanceId(id).finished()
-                    .count() == 1);
+            answer.put("ended", ended);
             answer.put("incidents", engine.getRuntimeService().createIncidentQuery().processInstanceId(id).count());
             return answer;
         }
