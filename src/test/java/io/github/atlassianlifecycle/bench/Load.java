@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import io.github.atlassianlifecycle.support.RequestBodies;
+
 /**
  * Requests sent as HR tooling would send them: pre-approved disables ({@code automation}, reason code
  * {@code TERMINATION}) to {@code POST /api/requests}, either all at once from a few senders or at a fixed offered
@@ -28,11 +30,6 @@ final class Load {
     }
 
     private Load() {
-    }
-
-    static Map<String, Object> disable(String accountId) {
-        return Map.of("action", "DISABLE", "accountId", accountId, "reason", "Left the company",
-                "reasonCode", "TERMINATION");
     }
 
     /** The times, from the start, at which an open workload of {@code perSecond} sends over {@code length}. */
@@ -95,7 +92,7 @@ final class Load {
             AtomicInteger refused) {
         try {
             int status = automation.post().uri("/api/requests").contentType(MediaType.APPLICATION_JSON)
-                    .body(disable(account)).retrieve().toBodilessEntity().getStatusCode().value();
+                    .body(RequestBodies.disable(account)).retrieve().toBodilessEntity().getStatusCode().value();
             if (status == 202) {
                 accepted.put(account, Instant.now());
             } else {

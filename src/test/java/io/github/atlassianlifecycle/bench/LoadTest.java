@@ -32,10 +32,4 @@ class LoadTest {
     void a_rate_of_nothing_is_refused() {
         assertThatThrownBy(() -> Load.schedule(0, Duration.ofSeconds(1))).hasMessageContaining("positive");
     }
-
-    @Test
-    void a_disable_is_pre_approved_by_its_requester_and_reason_code() {
-        assertThat(Load.disable("acc-1")).containsEntry("action", "DISABLE").containsEntry("accountId", "acc-1")
-                .containsEntry("reasonCode", "TERMINATION");
-    }
 }

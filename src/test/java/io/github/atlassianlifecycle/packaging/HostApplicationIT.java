@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.atlassianlifecycle.support.FreeAccounts;
 import io.github.atlassianlifecycle.support.FreeLoopbackPort;
 import io.github.atlassianlifecycle.support.JavaProcess;
 import io.github.atlassianlifecycle.support.SimulatorControl;
@@ -48,11 +49,10 @@ class HostApplicationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static final java.util.Set<String> TAKEN = new java.util.HashSet<>();
-
     private static JavaProcess simulatorProcess;
     private static JavaProcess hostProcess;
     private static SimulatorControl simulator;
+    private static FreeAccounts accounts;
     private static String host;
 
     @BeforeAll
@@ -68,6 +68,7 @@ class HostApplicationIT {
         int hostPort = FreeLoopbackPort.free();
         String sim = "http://127.0.0.1:" + simulatorPort + "/sim";
         simulator = new SimulatorControl(sim);
+        accounts = FreeAccounts.ofOwnSimulator(simulator);
         host = "http://127.0.0.1:" + hostPort;
         hostProcess = JavaProcess.startMain("host-app", HOST.resolve("host.log"), "640m",
                 classes + File.pathSeparator + pluginClasspath, "host.HostApplication",
@@ -95,7 +96,7 @@ class HostApplicationIT {
 
     @Test
     void the_hosts_connector_process_revokes_the_tokens_and_suspends_the_account_in_the_simulator() throws Exception {
-        String account = untouchedAccount();
+        String account = accounts.take(HostApplicationIT::notSuspended);
         int owned = ((Number) simulator.account(account).get("apiTokens")).intValue();
 
         HttpResponse<String> answer = send("POST", "/host/offboard/" + account, "host-admin:host-secret");
@@ -104,7 +105,7 @@ class HostApplicationIT {
         JsonNode variables = JSON.readTree(answer.body());
         assertThat(variables.path("ended").asBoolean()).isTrue();
         assertThat(variables.path("revokedTokens").asText()).isEqualTo(String.valueOf(owned));
-        assertThat(variables.path("suspendOutcome").asText()).isEqualTo("APPLIED");
+        assertThat(variables.path("suspendOutcome").asText()).as(variables.toString()).isEqualTo("APPLIED");
         Map<String, Object> after = simulator.account(account);
         assertThat(after.get("apiTokens")).isEqualTo(0);
         assertThat(after.get("status")).isEqualTo("suspended");
@@ -113,7 +114,7 @@ class HostApplicationIT {
     @Test
     void the_hosts_process_built_from_the_element_templates_reads_and_suspends_the_account_in_the_simulator()
             throws Exception {
-        String account = untouchedAccount();
+        String account = accounts.take(HostApplicationIT::notSuspended);
 
         HttpResponse<String> started = send("POST", "/host/offboard-templated/" + account, "host-admin:host-secret");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
@@ -126,7 +127,7 @@ class HostApplicationIT {
         assertThat(variables.path("incidents").asInt()).as(variables.toString()).isZero();
         assertThat(variables.path("statusBefore").asText())
                 .isEqualTo("active");
-        assertThat(variables.path("suspendOutcome").asText()).isEqualTo("APPLIED");
+        assertThat(variables.path("suspendOutcome").asText()).as(variables.toString()).isEqualTo("APPLIED");
         assertThat(simulator.account(account).get("status")).isEqualTo("suspended");
     }
 
@@ -151,13 +152,9 @@ class HostApplicationIT {
                 .as("the plugin's chain knows Camunda's users only").isEqualTo(401);
     }
 
-    /** An active managed account no other test of this class has changed: each test changes the one it takes. */
-    private static synchronized String untouchedAccount() {
-        String account = simulator.anyAccount(a -> "managed".equals(a.get("claimStatus"))
-                && "active".equals(a.get("accountStatus")) && a.get("externalDirectory") == null
-                && !TAKEN.contains(a.get("accountId")));
-        TAKEN.add(account);
-        return account;
+    /** Both processes suspend the account: it must not be suspended already (the simulator seeds some that are). */
+    private static boolean notSuspended(Map<String, Object> account) {
+        return !"suspended".equals(account.get("status"));
     }
 
     private static HttpResponse<String> send(String method, String path, String credentials) throws Exception {

@@ -22,11 +22,20 @@ public final class FreeAccounts {
     private static final Set<String> TAKEN = ConcurrentHashMap.newKeySet();
 
     private final SimulatorControl simulator;
-    private final RequestRepository requests;
+    private final Predicate<String> untouchedByRequests;
 
     public FreeAccounts(SimulatorControl simulator, RequestRepository requests) {
+        this(simulator, account -> requests.search(new RequestQuery(account, null, null, null, false, 0, 1)).isEmpty());
+    }
+
+    private FreeAccounts(SimulatorControl simulator, Predicate<String> untouchedByRequests) {
         this.simulator = simulator;
-        this.requests = requests;
+        this.untouchedByRequests = untouchedByRequests;
+    }
+
+    /** For a simulator a test started as a process of its own: no request store of this JVM knows its accounts. */
+    public static FreeAccounts ofOwnSimulator(SimulatorControl simulator) {
+        return new FreeAccounts(simulator, account -> true);
     }
 
     /** A free account. */
@@ -45,8 +54,7 @@ public final class FreeAccounts {
                 .map(a -> (String) a.get("accountId")).toList());
         Collections.shuffle(candidates);
         for (String account : candidates) {
-            if (!TAKEN.contains(account) && requests.search(new RequestQuery(account, null, null, null, false, 0, 1))
-                    .isEmpty() && TAKEN.add(account)) {
+            if (!TAKEN.contains(account) && untouchedByRequests.test(account) && TAKEN.add(account)) {
                 return account;
             }
         }
